@@ -1,0 +1,55 @@
+package dev.realmctl.cli;
+
+import dev.realmctl.keycloak.Connection;
+import dev.realmctl.keycloak.Reconciler;
+import dev.realmctl.plan.Action;
+import dev.realmctl.render.PlanRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "apply",
+    description = "Make Keycloak match the spec: plan, then execute that plan.")
+final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
+  @ParentCommand Realmctl root;
+  @Mixin SpecPaths specPaths;
+  @Mixin ServerOptions server;
+
+  @Override
+  public Integer call() {
+    Output output = root.output();
+    var loaded = root.specLoader().load(specPaths.paths);
+    loaded.warnings().forEach(w -> output.error(w.toString()));
+    try (Connection connection = Connection.open(server.settings(root))) {
+      Reconciler reconciler = new Reconciler(connection);
+      var planned = reconciler.plan(loaded.realms());
+      var plan = planned.plan();
+      if (plan.isEmpty()) {
+        output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
+        return ExitCodes.OK;
+      }
+      reconciler.apply(
+          planned, change -> output.println(past(change.action()) + " " + change.address()));
+      output.println(
+          "Apply complete: "
+              + plan.count(Action.CREATE)
+              + " created, "
+              + plan.count(Action.UPDATE)
+              + " updated, "
+              + plan.count(Action.DELETE)
+              + " deleted; "
+              + plan.unchanged()
+              + " unchanged.");
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String past(Action action) {
+    return switch (action) {
+      case CREATE -> "created";
+      case UPDATE -> "updated";
+      case DELETE -> "deleted";
+    };
+  }
+}

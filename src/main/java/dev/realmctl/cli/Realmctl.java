@@ -1,0 +1,64 @@
+package dev.realmctl.cli;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "realmctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Keycloak realms as code: validate, plan and apply YAML realm specs.",
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      UpCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Realmctl implements Runnable {
+  private final Map<String, String> environment;
+  private final Redactor redactor = new Redactor();
+  @Spec private CommandSpec spec;
+
+  Realmctl(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The command line with its environment given, so tests run it in-process. */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    Realmctl root = new Realmctl(environment);
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parsed) -> new ExitCodes(root.output()).handleExecutionException(e, cl, parsed));
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  Optional<String> env(String name) {
+    return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+  }
+
+  Redactor redactor() {
+    return redactor;
+  }
+
+  Output output() {
+    return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), redactor);
+  }
+
+  SpecLoader specLoader() {
+    return new SpecLoader(new RepresentationCatalog(), Variables.of(environment), redactor);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.realmctl.cli;
+
+import dev.realmctl.keycloak.Connection;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where Keycloak is and how to log in, with the Terraform provider's variable names. Credentials
+ * come only from the environment: a command-line argument would show in `ps` and shell history.
+ */
+final class ServerOptions {
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description = "Keycloak base URL. Default: $KEYCLOAK_URL")
+  Optional<String> server = Optional.empty();
+
+  @Option(
+      names = "--allow-insecure-http",
+      description =
+          "Allow http:// to a host other than loopback (credentials cross the network in clear).")
+  boolean allowInsecureHttp;
+
+  Connection.Settings settings(Realmctl root) {
+    String url =
+        server
+            .or(() -> root.env("KEYCLOAK_URL"))
+            .orElseThrow(
+                () -> new ExitCodes.UserError("no Keycloak: set KEYCLOAK_URL or pass --server"));
+    checkTransport(url);
+    String realm = root.env("KEYCLOAK_REALM").orElse("master");
+    Optional<String> clientSecret = root.env("KEYCLOAK_CLIENT_SECRET");
+    if (clientSecret.isPresent()) {
+      String clientId =
+          root.env("KEYCLOAK_CLIENT_ID")
+              .orElseThrow(
+                  () -> new ExitCodes.UserError("KEYCLOAK_CLIENT_SECRET needs KEYCLOAK_CLIENT_ID"));
+      root.redactor().remember(clientSecret.get());
+      return new Connection.Settings(
+          url, realm, clientId, Optional.empty(), Optional.empty(), clientSecret);
+    }
+    String user =
+        root.env("KEYCLOAK_USER")
+            .orElseThrow(
+                () ->
+                    new ExitCodes.UserError(
+                        "no admin credentials: set KEYCLOAK_USER and KEYCLOAK_PASSWORD,"
+                            + " or KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET"));
+    String password =
+        root.env("KEYCLOAK_PASSWORD")
+            .orElseThrow(() -> new ExitCodes.UserError("KEYCLOAK_USER needs KEYCLOAK_PASSWORD"));
+    root.redactor().remember(password);
+    return new Connection.Settings(
+        url,
+        realm,
+        root.env("KEYCLOAK_CLIENT_ID").orElse("admin-cli"),
+        Optional.of(user),
+        Optional.of(password),
+        Optional.empty());
+  }
+
+  private void checkTransport(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new ExitCodes.UserError("not a URL: " + url);
+    }
+    if (uri.getHost() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      throw new ExitCodes.UserError("not an http(s) URL: " + url);
+    }
+    boolean loopback =
+        uri.getHost().equals("localhost")
+            || uri.getHost().startsWith("127.")
+            || uri.getHost().equals("[::1]");
+    if (uri.getScheme().equals("http") && !loopback && !allowInsecureHttp) {
+      throw new ExitCodes.UserError(
+          "refusing plain http to "
+              + uri.getHost()
+              + ": use https, or --allow-insecure-http if you mean it");
+    }
+  }
+}

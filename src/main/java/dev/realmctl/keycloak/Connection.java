@@ -1,0 +1,143 @@
+package dev.realmctl.keycloak;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
+/**
+ * An authenticated admin session, counting every request it sends (token requests included) so
+ * benchmarks and tests can report what a plan or apply cost.
+ */
+public final class Connection implements AutoCloseable {
+  private final Keycloak keycloak;
+  private final RequestCounter counter;
+  private final String serverUrl;
+
+  private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl) {
+    this.keycloak = keycloak;
+    this.counter = counter;
+    this.serverUrl = serverUrl;
+  }
+
+  /** How realmctl logs in, the same variables as the Terraform provider for Keycloak. */
+  public record Settings(
+      String serverUrl,
+      String realm,
+      String clientId,
+      Optional<String> username,
+      Optional<String> password,
+      Optional<String> clientSecret) {
+
+    public static Settings password(String serverUrl, String username, String password) {
+      return new Settings(
+          serverUrl,
+          "master",
+          "admin-cli",
+          Optional.of(username),
+          Optional.of(password),
+          Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Settings[" + serverUrl + ", realm=" + realm + ", clientId=" + clientId + "]";
+    }
+  }
+
+  public static Connection open(Settings settings) {
+    RequestCounter counter = new RequestCounter();
+    var http =
+        ((ResteasyClientBuilder) ResteasyClientBuilder.newBuilder())
+            .connectionPoolSize(8)
+            .register(counter)
+            .register(new LenientJson())
+            .build();
+    KeycloakBuilder builder =
+        KeycloakBuilder.builder()
+            .serverUrl(settings.serverUrl())
+            .realm(settings.realm())
+            .clientId(settings.clientId())
+            .resteasyClient(http);
+    if (settings.clientSecret().isPresent()) {
+      builder
+          .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+          .clientSecret(settings.clientSecret().get());
+    } else {
+      builder
+          .grantType(OAuth2Constants.PASSWORD)
+          .username(settings.username().orElse(""))
+          .password(settings.password().orElse(""));
+    }
+    return new Connection(builder.build(), counter, settings.serverUrl());
+  }
+
+  Keycloak keycloak() {
+    return keycloak;
+  }
+
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  public RequestCounter requests() {
+    return counter;
+  }
+
+  @Override
+  public void close() {
+    keycloak.close();
+  }
+
+  /**
+   * The server may be newer than the admin client and send fields its representations lack; those
+   * are ignored rather than failing the read.
+   */
+  @jakarta.ws.rs.ext.Provider
+  static final class LenientJson
+      implements jakarta.ws.rs.ext.ContextResolver<com.fasterxml.jackson.databind.ObjectMapper> {
+    @Override
+    public com.fasterxml.jackson.databind.ObjectMapper getContext(Class<?> type) {
+      return Json.MAPPER;
+    }
+  }
+
+  /** Counts requests by method; reads and writes are reported apart. */
+  public static final class RequestCounter implements ClientRequestFilter {
+    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
+
+    @Override
+    public void filter(ClientRequestContext request) {
+      URI uri = request.getUri();
+      boolean tokenRequest = uri.getPath().endsWith("/protocol/openid-connect/token");
+      if (request.getMethod().equals("GET") || tokenRequest) {
+        reads.incrementAndGet();
+      } else {
+        writes.incrementAndGet();
+      }
+    }
+
+    public int reads() {
+      return reads.get();
+    }
+
+    public int writes() {
+      return writes.get();
+    }
+
+    public int total() {
+      return reads() + writes();
+    }
+
+    public void reset() {
+      reads.set(0);
+      writes.set(0);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
+import org.keycloak.representations.idm.GroupRepresentation;
+
+final class GroupWriter implements ChangeWriter {
+
+  @Override
+  public void create(Change change, Target target) {
+    var id = (ResourceId.Group) change.id();
+    String created =
+        Target.createdId(
+            target
+                .realm(id.realm())
+                .groups()
+                .add(Json.toRepresentation(change.after(), GroupRepresentation.class)));
+    target.ids(id.realm()).groups.put(id.name(), created);
+  }
+
+  @Override
+  public void update(Change change, Target target) {
+    var id = (ResourceId.Group) change.id();
+    var group = target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name()));
+    group.update(Json.overlay(group.toRepresentation(), change.after(), GroupRepresentation.class));
+  }
+
+  @Override
+  public void delete(Change change, Target target) {
+    var id = (ResourceId.Group) change.id();
+    target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name())).remove();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.LiveState;
+import dev.realmctl.spec.GroupSpec;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.RoleSpec;
+import dev.realmctl.spec.UserSpec;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Reads what the spec is about in bulk list calls: one per collection and one per role or group
+ * whose members matter, never one per user or client.
+ */
+public final class LiveReader {
+  private static final int PAGE = 1000;
+  private final Connection connection;
+
+  public LiveReader(Connection connection) {
+    this.connection = connection;
+  }
+
+  public Snapshot read(List<RealmSpec> specs) {
+    Map<String, LiveRealm> realms = new LinkedHashMap<>();
+    Map<String, RealmIds> ids = new HashMap<>();
+    for (RealmSpec spec : specs) {
+      RealmIds realmIds = new RealmIds();
+      ids.put(spec.realm(), realmIds);
+      read(spec, realmIds).ifPresent(live -> realms.put(spec.realm(), live));
+    }
+    return new Snapshot(new LiveState(realms), ids);
+  }
+
+  private Optional<LiveRealm> read(RealmSpec spec, RealmIds ids) {
+    RealmResource realm = connection.keycloak().realm(spec.realm());
+    Map<String, Object> settings;
+    try {
+      settings = Json.toMap(realm.toRepresentation());
+    } catch (NotFoundException absent) {
+      return Optional.empty();
+    }
+    Map<String, LiveRealm.Client> clients = clients(realm, ids);
+    Map<String, LiveRealm.Scope> scopes = scopes(realm, ids);
+    Map<String, Map<String, Object>> realmRoles = byName(realm.roles().list(false));
+
+    Set<String> clientsWithRoles = clientsWhoseRolesMatter(spec);
+    clientsWithRoles.retainAll(clients.keySet());
+    Map<String, Map<String, Map<String, Object>>> clientRoles = new HashMap<>();
+    for (String clientId : clientsWithRoles) {
+      clientRoles.put(
+          clientId, byName(realm.clients().get(ids.clients.get(clientId)).roles().list(false)));
+    }
+
+    Map<String, LiveRealm.User> users = users(spec, realm, realmRoles.keySet(), clientRoles, ids);
+    Map<String, LiveRealm.Group> groups = groups(spec, realm, users, ids);
+    return Optional.of(
+        new LiveRealm(settings, clients, scopes, realmRoles, clientRoles, groups, users));
+  }
+
+  private static Map<String, LiveRealm.Client> clients(RealmResource realm, RealmIds ids) {
+    Map<String, LiveRealm.Client> clients = new HashMap<>();
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      ids.clients.put(client.getClientId(), client.getId());
+      clients.put(
+          client.getClientId(),
+          new LiveRealm.Client(
+              Json.toMap(client),
+              mappers(client.getProtocolMappers(), "clients", client.getClientId(), ids),
+              set(client.getDefaultClientScopes()),
+              set(client.getOptionalClientScopes())));
+    }
+    return clients;
+  }
+
+  private static Map<String, LiveRealm.Scope> scopes(RealmResource realm, RealmIds ids) {
+    Map<String, LiveRealm.Scope> scopes = new HashMap<>();
+    for (ClientScopeRepresentation scope : realm.clientScopes().findAll()) {
+      ids.scopes.put(scope.getName(), scope.getId());
+      scopes.put(
+          scope.getName(),
+          new LiveRealm.Scope(
+              Json.toMap(scope),
+              mappers(scope.getProtocolMappers(), "clientScopes", scope.getName(), ids)));
+    }
+    return scopes;
+  }
+
+  private static Map<String, Map<String, Object>> mappers(
+      List<ProtocolMapperRepresentation> mappers,
+      String ownerSegment,
+      String ownerName,
+      RealmIds ids) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    for (ProtocolMapperRepresentation mapper :
+        mappers == null ? List.<ProtocolMapperRepresentation>of() : mappers) {
+      ids.mappers.put(
+          RealmIds.mapperKey(ownerSegment, ownerName, mapper.getName()), mapper.getId());
+      result.put(mapper.getName(), Json.toMap(mapper));
+    }
+    return result;
+  }
+
+  private static Set<String> clientsWhoseRolesMatter(RealmSpec spec) {
+    Set<String> clientIds = new HashSet<>();
+    spec.roles().stream().map(RoleSpec::clientId).flatMap(Optional::stream).forEach(clientIds::add);
+    spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));
+    spec.groups().forEach(g -> g.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));
+    return clientIds;
+  }
+
+  private Map<String, LiveRealm.User> users(
+      RealmSpec spec,
+      RealmResource realm,
+      Set<String> realmRoleNames,
+      Map<String, Map<String, Map<String, Object>>> clientRoles,
+      RealmIds ids) {
+    if (spec.users().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, Object>> fields = new HashMap<>();
+    for (UserRepresentation user : paged((first, max) -> realm.users().list(first, max))) {
+      ids.users.put(user.getUsername(), user.getId());
+      fields.put(user.getUsername(), Json.toMap(user));
+    }
+    Map<String, Set<String>> realmRolesByUser = new HashMap<>();
+    if (spec.users().stream().anyMatch(u -> u.realmRoles().isPresent())) {
+      for (String role : realmRoleNames) {
+        for (String username : members(realm.roles().get(role), ids)) {
+          realmRolesByUser.computeIfAbsent(username, u -> new HashSet<>()).add(role);
+        }
+      }
+    }
+    Map<String, Map<String, Set<String>>> clientRolesByUser = new HashMap<>();
+    Set<String> clientsOfUsers = new HashSet<>();
+    spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
+    for (String clientId : clientsOfUsers) {
+      if (!clientRoles.containsKey(clientId)) {
+        continue;
+      }
+      var roles = realm.clients().get(ids.clients.get(clientId)).roles();
+      for (String role : clientRoles.get(clientId).keySet()) {
+        for (String username : members(roles.get(role), ids)) {
+          clientRolesByUser
+              .computeIfAbsent(username, u -> new HashMap<>())
+              .computeIfAbsent(clientId, c -> new HashSet<>())
+              .add(role);
+        }
+      }
+    }
+    Map<String, LiveRealm.User> users = new HashMap<>();
+    Set<String> usernames = new HashSet<>(fields.keySet());
+    // Service-account users are not listed with the others; role membership reveals them.
+    spec.users().stream()
+        .filter(UserSpec::isServiceAccount)
+        .map(UserSpec::username)
+        .filter(u -> realmRolesByUser.containsKey(u) || clientRolesByUser.containsKey(u))
+        .forEach(usernames::add);
+    for (String username : usernames) {
+      users.put(
+          username,
+          new LiveRealm.User(
+              fields.getOrDefault(username, Map.of()),
+              realmRolesByUser.getOrDefault(username, Set.of()),
+              clientRolesByUser.getOrDefault(username, Map.of()),
+              new HashSet<>()));
+    }
+    return users;
+  }
+
+  private static List<String> members(RoleResource role, RealmIds ids) {
+    List<String> usernames = new ArrayList<>();
+    for (UserRepresentation member : paged((first, max) -> role.getUserMembers(true, first, max))) {
+      ids.users.putIfAbsent(member.getUsername(), member.getId());
+      usernames.add(member.getUsername());
+    }
+    return usernames;
+  }
+
+  private Map<String, LiveRealm.Group> groups(
+      RealmSpec spec, RealmResource realm, Map<String, LiveRealm.User> users, RealmIds ids) {
+    boolean membershipsMatter = spec.users().stream().anyMatch(u -> u.groups().isPresent());
+    if (spec.groups().isEmpty() && !membershipsMatter) {
+      return Map.of();
+    }
+    Set<String> declared = new HashSet<>();
+    spec.groups().stream().map(GroupSpec::name).forEach(declared::add);
+    Map<String, LiveRealm.Group> groups = new HashMap<>();
+    for (GroupRepresentation group : paged((first, max) -> realm.groups().groups(first, max))) {
+      ids.groups.put(group.getName(), group.getId());
+      Set<String> realmRoles = new HashSet<>();
+      Map<String, Set<String>> clientRoles = new HashMap<>();
+      if (declared.contains(group.getName())) {
+        var mappings = realm.groups().group(group.getId()).roles().getAll();
+        if (mappings.getRealmMappings() != null) {
+          mappings.getRealmMappings().forEach(r -> realmRoles.add(r.getName()));
+        }
+        if (mappings.getClientMappings() != null) {
+          mappings
+              .getClientMappings()
+              .forEach(
+                  (clientId, m) ->
+                      m.getMappings()
+                          .forEach(
+                              r ->
+                                  clientRoles
+                                      .computeIfAbsent(clientId, c -> new HashSet<>())
+                                      .add(r.getName())));
+        }
+      }
+      if (membershipsMatter) {
+        for (UserRepresentation member :
+            paged((first, max) -> realm.groups().group(group.getId()).members(first, max, true))) {
+          LiveRealm.User user = users.get(member.getUsername());
+          if (user != null) {
+            user.groups().add(group.getName());
+          }
+        }
+      }
+      groups.put(group.getName(), new LiveRealm.Group(Json.toMap(group), realmRoles, clientRoles));
+    }
+    return groups;
+  }
+
+  private static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
+    List<T> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<T> items = page.apply(first, PAGE);
+      all.addAll(items);
+      if (items.size() < PAGE) {
+        return all;
+      }
+    }
+  }
+
+  private static Map<String, Map<String, Object>> byName(List<RoleRepresentation> roles) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    roles.forEach(role -> result.put(role.getName(), Json.toMap(role)));
+    return result;
+  }
+
+  private static Set<String> set(List<String> values) {
+    return values == null ? Set.of() : Set.copyOf(values);
+  }
+}

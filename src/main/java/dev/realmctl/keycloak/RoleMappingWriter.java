@@ -1,0 +1,51 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
+import java.util.List;
+import org.keycloak.admin.client.resource.RoleMappingResource;
+import org.keycloak.admin.client.resource.RoleScopeResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+final class RoleMappingWriter implements ChangeWriter {
+
+  @Override
+  public void create(Change change, Target target) {
+    var id = (ResourceId.RoleMapping) change.id();
+    scope(id, target).add(List.of(role(id, target)));
+  }
+
+  @Override
+  public void update(Change change, Target target) {
+    throw new UnsupportedOperationException("a role mapping is created or deleted, never updated");
+  }
+
+  @Override
+  public void delete(Change change, Target target) {
+    var id = (ResourceId.RoleMapping) change.id();
+    scope(id, target).remove(List.of(role(id, target)));
+  }
+
+  private static RoleRepresentation role(ResourceId.RoleMapping id, Target target) {
+    var roles =
+        id.clientId()
+            .map(clientId -> target.client(id.realm(), clientId).roles())
+            .orElseGet(() -> target.realm(id.realm()).roles());
+    return roles.get(id.role()).toRepresentation();
+  }
+
+  private static RoleScopeResource scope(ResourceId.RoleMapping id, Target target) {
+    var subject = id.subject();
+    RoleMappingResource mappings =
+        subject.isGroup()
+            ? target
+                .realm(id.realm())
+                .groups()
+                .group(target.groupId(id.realm(), subject.name()))
+                .roles()
+            : target.user(id.realm(), subject.name(), subject.serviceAccountOf()).roles();
+    return id.clientId()
+        .map(clientId -> mappings.clientLevel(target.clientUuid(id.realm(), clientId)))
+        .orElseGet(mappings::realmLevel);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
+
+final class ScopeLinkWriter implements ChangeWriter {
+
+  @Override
+  public void create(Change change, Target target) {
+    var id = (ResourceId.ScopeLink) change.id();
+    var client = target.client(id.realm(), id.clientId());
+    String scopeId = target.scopeId(id.realm(), id.scope());
+    if (id.isDefault()) {
+      client.addDefaultClientScope(scopeId);
+    } else {
+      client.addOptionalClientScope(scopeId);
+    }
+  }
+
+  @Override
+  public void update(Change change, Target target) {
+    throw new UnsupportedOperationException("a scope link is created or deleted, never updated");
+  }
+
+  @Override
+  public void delete(Change change, Target target) {
+    var id = (ResourceId.ScopeLink) change.id();
+    var client = target.client(id.realm(), id.clientId());
+    String scopeId = target.scopeId(id.realm(), id.scope());
+    if (id.isDefault()) {
+      client.removeDefaultClientScope(scopeId);
+    } else {
+      client.removeOptionalClientScope(scopeId);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.realmctl.keycloak;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The realm a change is written to, with id lookups by natural key. Ids come from the snapshot and
+ * from creates; a lookup request is sent only for what neither revealed.
+ */
+final class Target {
+  private final Connection connection;
+  private final Map<String, RealmIds> ids;
+
+  Target(Connection connection, Map<String, RealmIds> ids) {
+    this.connection = connection;
+    this.ids = ids;
+  }
+
+  RealmResource realm(String realm) {
+    return connection.keycloak().realm(realm);
+  }
+
+  org.keycloak.admin.client.Keycloak keycloak() {
+    return connection.keycloak();
+  }
+
+  RealmIds ids(String realm) {
+    return ids.computeIfAbsent(realm, r -> new RealmIds());
+  }
+
+  String clientUuid(String realm, String clientId) {
+    return ids(realm)
+        .clients
+        .computeIfAbsent(
+            clientId,
+            c ->
+                realm(realm).clients().findByClientId(c).stream()
+                    .map(ClientRepresentation::getId)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("client '" + c + "' not found")));
+  }
+
+  ClientResource client(String realm, String clientId) {
+    return realm(realm).clients().get(clientUuid(realm, clientId));
+  }
+
+  String scopeId(String realm, String name) {
+    RealmIds realmIds = ids(realm);
+    if (!realmIds.scopes.containsKey(name)) {
+      realm(realm)
+          .clientScopes()
+          .findAll()
+          .forEach(s -> realmIds.scopes.put(s.getName(), s.getId()));
+    }
+    return Optional.ofNullable(realmIds.scopes.get(name))
+        .orElseThrow(() -> new IllegalStateException("client scope '" + name + "' not found"));
+  }
+
+  String groupId(String realm, String name) {
+    return ids(realm)
+        .groups
+        .computeIfAbsent(
+            name,
+            n ->
+                realm(realm).groups().groups(n, true, 0, 10, true).stream()
+                    .filter(g -> g.getName().equals(n))
+                    .map(GroupRepresentation::getId)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("group '" + n + "' not found")));
+  }
+
+  /** A user by username, or the service-account user of a client. */
+  UserResource user(String realm, String username, Optional<String> serviceAccountOf) {
+    String id =
+        ids(realm)
+            .users
+            .computeIfAbsent(
+                username,
+                u ->
+                    serviceAccountOf
+                        .map(clientId -> client(realm, clientId).getServiceAccountUser().getId())
+                        .orElseGet(
+                            () ->
+                                realm(realm).users().searchByUsername(u, true).stream()
+                                    .map(UserRepresentation::getId)
+                                    .findFirst()
+                                    .orElseThrow(
+                                        () ->
+                                            new IllegalStateException(
+                                                "user '" + u + "' not found"))));
+    return realm(realm).users().get(id);
+  }
+
+  String mapperId(
+      String realm,
+      String ownerSegment,
+      String ownerName,
+      String name,
+      java.util.function.Supplier<java.util.List<ProtocolMapperRepresentation>> list) {
+    String key = RealmIds.mapperKey(ownerSegment, ownerName, name);
+    RealmIds realmIds = ids(realm);
+    if (!realmIds.mappers.containsKey(key)) {
+      list.get()
+          .forEach(
+              m ->
+                  realmIds.mappers.put(
+                      RealmIds.mapperKey(ownerSegment, ownerName, m.getName()), m.getId()));
+    }
+    return Optional.ofNullable(realmIds.mappers.get(key))
+        .orElseThrow(() -> new IllegalStateException("protocol mapper '" + name + "' not found"));
+  }
+
+  /** The id Keycloak gave a created resource; fails with Keycloak's own message otherwise. */
+  static String createdId(Response response) {
+    try (response) {
+      if (response.getStatus() != 201) {
+        throw new WebApplicationException(response);
+      }
+      return CreatedResponseUtil.getCreatedId(response);
+    }
+  }
+}

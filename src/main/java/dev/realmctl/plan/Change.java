@@ -1,0 +1,52 @@
+package dev.realmctl.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One planned change. For a create, {@code after} is the whole representation to send; for an
+ * update, {@code before} and {@code after} hold only the declared fields that differ; a delete has
+ * only {@code before}.
+ */
+public record Change(
+    Action action,
+    ResourceId id,
+    Map<String, Object> before,
+    Map<String, Object> after,
+    List<FieldChange> fields) {
+
+  public static Change create(ResourceId id, Map<String, Object> after) {
+    return new Change(Action.CREATE, id, Map.of(), after, List.of());
+  }
+
+  public static Change delete(ResourceId id, Map<String, Object> before) {
+    return new Change(Action.DELETE, id, before, Map.of(), List.of());
+  }
+
+  public static Change update(ResourceId id, List<FieldChange> fields) {
+    Map<String, Object> before = new java.util.LinkedHashMap<>();
+    Map<String, Object> after = new java.util.LinkedHashMap<>();
+    for (FieldChange field : fields) {
+      field.before().ifPresent(value -> put(before, field, value));
+      // An explicit null asks Keycloak to clear a field the spec sets to null.
+      put(after, field, field.after().orElse(null));
+    }
+    return new Change(Action.UPDATE, id, before, after, List.copyOf(fields));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> target, FieldChange field, Object value) {
+    if (field.key().isEmpty()) {
+      target.put(field.field(), value);
+      return;
+    }
+    var nested =
+        (Map<String, Object>)
+            target.computeIfAbsent(field.field(), f -> new java.util.LinkedHashMap<>());
+    nested.put(field.key().get(), value);
+  }
+
+  public String address() {
+    return id.realm() + ": " + id.path();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.plan.ResourceId.MapperOwner;
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.RealmSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+final class ClientPlanner implements ResourcePlanner {
+  /** Keycloak attaches this scope itself when service accounts are on; never fight it. */
+  private static final String KEYCLOAK_MANAGED_SCOPE = "service_account";
+
+  @Override
+  public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    References references = new References(spec, live, out);
+    for (ClientSpec client : spec.clients()) {
+      client
+          .defaultClientScopes()
+          .ifPresent(s -> references.scopes(s, client.origin().child("defaultClientScopes")));
+      client
+          .optionalClientScopes()
+          .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
+      var id = new ResourceId.Client(spec.realm(), client.clientId());
+      LiveRealm.Client existing = live.clients().get(client.clientId());
+      if (existing == null) {
+        out.add(Change.create(id, representation(client)));
+        continue;
+      }
+      out.updateOrCount(id, FieldDiff.between(client.fields(), existing.fields()));
+      client
+          .protocolMappers()
+          .ifPresent(
+              mappers ->
+                  ProtocolMapperPlanner.plan(
+                      spec.realm(),
+                      MapperOwner.CLIENT,
+                      client.clientId(),
+                      mappers,
+                      existing.protocolMappers(),
+                      out));
+      client
+          .defaultClientScopes()
+          .ifPresent(
+              want ->
+                  links(
+                      spec.realm(),
+                      client.clientId(),
+                      true,
+                      want,
+                      existing.defaultClientScopes(),
+                      out));
+      client
+          .optionalClientScopes()
+          .ifPresent(
+              want ->
+                  links(
+                      spec.realm(),
+                      client.clientId(),
+                      false,
+                      want,
+                      existing.optionalClientScopes(),
+                      out));
+    }
+  }
+
+  /** A new client is created whole: Keycloak then attaches exactly the declared scopes. */
+  private static Map<String, Object> representation(ClientSpec client) {
+    Map<String, Object> rep = new LinkedHashMap<>();
+    rep.put("clientId", client.clientId());
+    rep.putAll(client.fields());
+    client
+        .protocolMappers()
+        .ifPresent(m -> rep.put("protocolMappers", ProtocolMapperPlanner.representations(m)));
+    client
+        .defaultClientScopes()
+        .ifPresent(s -> rep.put("defaultClientScopes", java.util.List.copyOf(s)));
+    client
+        .optionalClientScopes()
+        .ifPresent(s -> rep.put("optionalClientScopes", java.util.List.copyOf(s)));
+    return rep;
+  }
+
+  private static void links(
+      String realm,
+      String clientId,
+      boolean isDefault,
+      Set<String> want,
+      Set<String> have,
+      PlanBuilder out) {
+    for (String scope : want) {
+      if (!have.contains(scope)) {
+        out.add(
+            Change.create(
+                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
+                Map.of("name", scope)));
+      }
+    }
+    for (String scope : have) {
+      if (!want.contains(scope) && !scope.equals(KEYCLOAK_MANAGED_SCOPE)) {
+        out.add(
+            Change.delete(
+                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
+                Map.of("name", scope)));
+      }
+    }
+  }
+}

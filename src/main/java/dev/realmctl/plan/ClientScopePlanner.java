@@ -1,0 +1,42 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.plan.ResourceId.MapperOwner;
+import dev.realmctl.spec.ClientScopeSpec;
+import dev.realmctl.spec.RealmSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+final class ClientScopePlanner implements ResourcePlanner {
+
+  @Override
+  public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    for (ClientScopeSpec scope : spec.clientScopes()) {
+      var id = new ResourceId.ClientScope(spec.realm(), scope.name());
+      LiveRealm.Scope existing = live.clientScopes().get(scope.name());
+      if (existing == null) {
+        Map<String, Object> create = new LinkedHashMap<>();
+        create.put("name", scope.name());
+        create.put("protocol", "openid-connect");
+        create.putAll(scope.fields());
+        scope
+            .protocolMappers()
+            .ifPresent(
+                m -> create.put("protocolMappers", ProtocolMapperPlanner.representations(m)));
+        out.add(Change.create(id, create));
+        continue;
+      }
+      out.updateOrCount(id, FieldDiff.between(scope.fields(), existing.fields()));
+      scope
+          .protocolMappers()
+          .ifPresent(
+              mappers ->
+                  ProtocolMapperPlanner.plan(
+                      spec.realm(),
+                      MapperOwner.CLIENT_SCOPE,
+                      scope.name(),
+                      mappers,
+                      existing.protocolMappers(),
+                      out));
+    }
+  }
+}

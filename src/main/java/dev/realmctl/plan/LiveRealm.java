@@ -1,0 +1,47 @@
+package dev.realmctl.plan;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A snapshot of one realm as Keycloak has it, in representation field names. Role mappings are the
+ * direct ones; client role mappings are known for the clients the spec refers to.
+ */
+public record LiveRealm(
+    Map<String, Object> settings,
+    Map<String, Client> clients,
+    Map<String, Scope> clientScopes,
+    Map<String, Map<String, Object>> realmRoles,
+    Map<String, Map<String, Map<String, Object>>> clientRoles,
+    Map<String, Group> groups,
+    Map<String, User> users) {
+
+  public record Client(
+      Map<String, Object> fields,
+      Map<String, Map<String, Object>> protocolMappers,
+      Set<String> defaultClientScopes,
+      Set<String> optionalClientScopes) {}
+
+  public record Scope(
+      Map<String, Object> fields, Map<String, Map<String, Object>> protocolMappers) {}
+
+  public record Group(
+      Map<String, Object> fields, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {}
+
+  public record User(
+      Map<String, Object> fields,
+      Set<String> realmRoles,
+      Map<String, Set<String>> clientRoles,
+      Set<String> groups) {}
+
+  public static LiveRealm empty() {
+    return new LiveRealm(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  public boolean hasRole(Optional<String> clientId, String name) {
+    return clientId
+        .map(c -> clientRoles.getOrDefault(c, Map.of()).containsKey(name))
+        .orElseGet(() -> realmRoles.containsKey(name));
+  }
+}

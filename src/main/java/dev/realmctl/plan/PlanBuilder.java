@@ -1,0 +1,31 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.spec.Problems;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects one realm's changes, the count of resources already right, and live-only problems. */
+final class PlanBuilder {
+  final List<Change> changes = new ArrayList<>();
+  final Problems problems;
+  final boolean realmExists;
+  int unchanged;
+
+  PlanBuilder(Problems problems, boolean realmExists) {
+    this.problems = problems;
+    this.realmExists = realmExists;
+  }
+
+  void add(Change change) {
+    changes.add(change);
+  }
+
+  /** An update when fields differ, else one more resource counted as unchanged. */
+  void updateOrCount(ResourceId id, List<FieldChange> fields) {
+    if (fields.isEmpty()) {
+      unchanged++;
+    } else {
+      changes.add(Change.update(id, fields));
+    }
+  }
+}

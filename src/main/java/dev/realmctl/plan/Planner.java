@@ -1,0 +1,37 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.spec.Problems;
+import dev.realmctl.spec.RealmSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes the plan: pure, deterministic, no I/O. Problems only the live state reveals (a scope
+ * that exists nowhere) fail the whole plan before anything is written.
+ */
+public final class Planner {
+  private static final List<ResourcePlanner> PLANNERS =
+      List.of(
+          new RealmPlanner(),
+          new ClientScopePlanner(),
+          new ClientPlanner(),
+          new RolePlanner(),
+          new GroupPlanner(),
+          new UserPlanner());
+
+  public Plan plan(List<RealmSpec> specs, LiveState live) {
+    Problems problems = new Problems();
+    List<Change> changes = new ArrayList<>();
+    int unchanged = 0;
+    for (RealmSpec spec : specs) {
+      var existing = live.realm(spec.realm());
+      PlanBuilder out = new PlanBuilder(problems, existing.isPresent());
+      LiveRealm realm = existing.orElseGet(LiveRealm::empty);
+      PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
+      changes.addAll(out.changes);
+      unchanged += out.unchanged;
+    }
+    problems.throwIfErrors();
+    return new Plan(changes, unchanged);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.plan.ResourceId.MapperOwner;
+import dev.realmctl.spec.ProtocolMapperSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The mappers of an existing client or scope; a declared list is the exact set. */
+final class ProtocolMapperPlanner {
+  private ProtocolMapperPlanner() {}
+
+  static void plan(
+      String realm,
+      MapperOwner owner,
+      String ownerName,
+      List<ProtocolMapperSpec> desired,
+      Map<String, Map<String, Object>> live,
+      PlanBuilder out) {
+    for (ProtocolMapperSpec mapper : desired) {
+      var id = new ResourceId.ProtocolMapper(realm, owner, ownerName, mapper.name());
+      Map<String, Object> existing = live.get(mapper.name());
+      if (existing == null) {
+        out.add(Change.create(id, representation(mapper)));
+      } else {
+        out.updateOrCount(id, FieldDiff.between(mapper.fields(), existing));
+      }
+    }
+    var declared = desired.stream().map(ProtocolMapperSpec::name).toList();
+    live.forEach(
+        (name, existing) -> {
+          if (!declared.contains(name)) {
+            out.add(
+                Change.delete(
+                    new ResourceId.ProtocolMapper(realm, owner, ownerName, name), existing));
+          }
+        });
+  }
+
+  static Map<String, Object> representation(ProtocolMapperSpec mapper) {
+    Map<String, Object> rep = new LinkedHashMap<>();
+    rep.put("name", mapper.name());
+    rep.putAll(mapper.fields());
+    return rep;
+  }
+
+  static List<Map<String, Object>> representations(List<ProtocolMapperSpec> mappers) {
+    return mappers.stream().map(ProtocolMapperPlanner::representation).toList();
+  }
+}

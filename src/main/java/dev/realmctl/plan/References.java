@@ -1,0 +1,102 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.spec.ClientScopeSpec;
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.GroupSpec;
+import dev.realmctl.spec.Origin;
+import dev.realmctl.spec.RealmSpec;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Checks that what a spec refers to exists in the spec or in Keycloak. These are the problems only
+ * the live state reveals; they still point at the line that names the missing thing.
+ */
+final class References {
+  private final RealmSpec spec;
+  private final LiveRealm live;
+  private final PlanBuilder out;
+
+  References(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    this.spec = spec;
+    this.live = live;
+    this.out = out;
+  }
+
+  void scopes(Collection<String> names, Origin listOrigin) {
+    int index = 0;
+    for (String name : names) {
+      boolean declared =
+          spec.clientScopes().stream().map(ClientScopeSpec::name).anyMatch(name::equals);
+      if (!declared
+          && !live.clientScopes().containsKey(name)
+          && !builtinOfNewRealm(Builtins.CLIENT_SCOPES.contains(name))) {
+        out.problems.error(
+            listOrigin.child(index).location(),
+            "client scope '"
+                + name
+                + "' exists neither in the spec nor in realm '"
+                + spec.realm()
+                + "'");
+      }
+      index++;
+    }
+  }
+
+  boolean client(String clientId, Origin origin) {
+    if (clientDeclared(clientId)
+        || live.clients().containsKey(clientId)
+        || builtinOfNewRealm(Builtins.CLIENTS.contains(clientId))) {
+      return true;
+    }
+    out.problems.error(
+        origin.location(),
+        "client '" + clientId + "' exists neither in the spec nor in realm '" + spec.realm() + "'");
+    return false;
+  }
+
+  void roles(Optional<String> clientId, Collection<String> names, Origin listOrigin) {
+    int index = 0;
+    for (String name : names) {
+      boolean declared =
+          spec.roles().stream()
+              .anyMatch(r -> r.clientId().equals(clientId) && r.name().equals(name));
+      boolean builtin =
+          clientId.isEmpty() && builtinOfNewRealm(Builtins.realmRole(spec.realm(), name));
+      if (!declared && !live.hasRole(clientId, name) && !builtin) {
+        String container =
+            clientId.map(c -> "client '" + c + "'").orElse("realm '" + spec.realm() + "'");
+        out.problems.error(
+            listOrigin.child(index).location(),
+            "role '" + name + "' exists neither in the spec nor in " + container);
+      }
+      index++;
+    }
+  }
+
+  void groups(Collection<String> names, Origin listOrigin) {
+    int index = 0;
+    for (String name : names) {
+      boolean declared = spec.groups().stream().map(GroupSpec::name).anyMatch(name::equals);
+      if (!declared && !live.groups().containsKey(name)) {
+        out.problems.error(
+            listOrigin.child(index).location(),
+            "group '" + name + "' exists neither in the spec nor in realm '" + spec.realm() + "'");
+      }
+      index++;
+    }
+  }
+
+  /** Built-ins count only while the realm is yet to be created; afterwards Keycloak says. */
+  private boolean builtinOfNewRealm(boolean isBuiltin) {
+    return isBuiltin && !out.realmExists;
+  }
+
+  Optional<ClientSpec> declaredClient(String clientId) {
+    return spec.clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+  }
+
+  private boolean clientDeclared(String clientId) {
+    return declaredClient(clientId).isPresent();
+  }
+}

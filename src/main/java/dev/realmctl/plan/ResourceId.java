@@ -1,0 +1,156 @@
+package dev.realmctl.plan;
+
+import java.util.Optional;
+
+/**
+ * The natural key of a managed resource. Plans carry natural keys only, never Keycloak's internal
+ * ids, so a plan can be computed, printed and reviewed before anything exists.
+ */
+public sealed interface ResourceId {
+
+  String realm();
+
+  Kind kind();
+
+  /** Terraform-style address inside the realm, e.g. {@code clients/client-app}. */
+  String path();
+
+  record Realm(String realm) implements ResourceId {
+    public Kind kind() {
+      return Kind.REALM;
+    }
+
+    public String path() {
+      return "realm";
+    }
+  }
+
+  record ClientScope(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT_SCOPE;
+    }
+
+    public String path() {
+      return "clientScopes/" + name;
+    }
+  }
+
+  record Client(String realm, String clientId) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT;
+    }
+
+    public String path() {
+      return "clients/" + clientId;
+    }
+  }
+
+  record Role(String realm, Optional<String> clientId, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.ROLE;
+    }
+
+    public String path() {
+      return clientId.map(c -> "roles/client/" + c + "/").orElse("roles/realm/") + name;
+    }
+  }
+
+  enum MapperOwner {
+    CLIENT("clients"),
+    CLIENT_SCOPE("clientScopes");
+
+    private final String segment;
+
+    MapperOwner(String segment) {
+      this.segment = segment;
+    }
+
+    public String segment() {
+      return segment;
+    }
+  }
+
+  record ProtocolMapper(String realm, MapperOwner owner, String ownerName, String name)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.PROTOCOL_MAPPER;
+    }
+
+    public String path() {
+      return owner.segment() + "/" + ownerName + "/protocolMappers/" + name;
+    }
+  }
+
+  record ScopeLink(String realm, String clientId, String scope, boolean isDefault)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.SCOPE_LINK;
+    }
+
+    public String path() {
+      return "clients/"
+          + clientId
+          + (isDefault ? "/defaultClientScopes/" : "/optionalClientScopes/")
+          + scope;
+    }
+  }
+
+  record Group(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.GROUP;
+    }
+
+    public String path() {
+      return "groups/" + name;
+    }
+  }
+
+  record User(String realm, String username, Optional<String> serviceAccountOf)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.USER;
+    }
+
+    public String path() {
+      return "users/" + username;
+    }
+  }
+
+  /** Who holds a role mapping: a user (possibly a client's service account) or a group. */
+  record Subject(boolean isGroup, String name, Optional<String> serviceAccountOf) {
+    public static Subject user(String username, Optional<String> serviceAccountOf) {
+      return new Subject(false, username, serviceAccountOf);
+    }
+
+    public static Subject group(String name) {
+      return new Subject(true, name, Optional.empty());
+    }
+
+    String path() {
+      return (isGroup ? "groups/" : "users/") + name;
+    }
+  }
+
+  record RoleMapping(String realm, Subject subject, Optional<String> clientId, String role)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.ROLE_MAPPING;
+    }
+
+    public String path() {
+      return subject.path()
+          + clientId.map(c -> "/clientRoles/" + c + "/").orElse("/realmRoles/")
+          + role;
+    }
+  }
+
+  record Membership(String realm, String username, String group) implements ResourceId {
+    public Kind kind() {
+      return Kind.MEMBERSHIP;
+    }
+
+    public String path() {
+      return "users/" + username + "/groups/" + group;
+    }
+  }
+}

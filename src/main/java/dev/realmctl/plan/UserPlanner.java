@@ -1,0 +1,106 @@
+package dev.realmctl.plan;
+
+import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.UserSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Users, their role mappings and group memberships. A password is part of the create only: Keycloak
+ * never returns one, so there is nothing to compare it with afterwards.
+ */
+final class UserPlanner implements ResourcePlanner {
+
+  @Override
+  public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    References references = new References(spec, live, out);
+    for (UserSpec user : spec.users()) {
+      LiveRealm.User existing = live.users().get(user.username());
+      if (user.isServiceAccount()) {
+        checkServiceAccount(user, live, references, out);
+      } else {
+        var id = new ResourceId.User(spec.realm(), user.username(), user.serviceAccountClientId());
+        if (existing == null) {
+          out.add(Change.create(id, representation(user)));
+        } else {
+          out.updateOrCount(id, FieldDiff.between(user.fields(), existing.fields()));
+        }
+      }
+      Subject subject = Subject.user(user.username(), user.serviceAccountClientId());
+      RoleMappingPlanner.plan(
+          spec.realm(),
+          subject,
+          user.realmRoles(),
+          user.clientRoles(),
+          existing == null ? Set.of() : existing.realmRoles(),
+          existing == null ? Map.of() : existing.clientRoles(),
+          user.origin(),
+          references,
+          out);
+      user.groups()
+          .ifPresent(
+              want -> {
+                references.groups(want, user.origin().child("groups"));
+                memberships(
+                    spec.realm(),
+                    user.username(),
+                    want,
+                    existing == null ? Set.of() : existing.groups(),
+                    out);
+              });
+    }
+  }
+
+  private static void checkServiceAccount(
+      UserSpec user, LiveRealm live, References references, PlanBuilder out) {
+    String clientId = user.serviceAccountClientId().orElseThrow();
+    boolean enabledInSpec =
+        references.declaredClient(clientId).map(ClientSpec::serviceAccountsEnabled).orElse(false);
+    boolean enabledLive =
+        live.clients().containsKey(clientId)
+            && Boolean.TRUE.equals(
+                live.clients().get(clientId).fields().get("serviceAccountsEnabled"));
+    if (!enabledInSpec && !enabledLive) {
+      out.problems.error(
+          user.origin().at("serviceAccountClientId"),
+          "client '"
+              + clientId
+              + "' has no service account: set serviceAccountsEnabled: true on it");
+    }
+  }
+
+  private static Map<String, Object> representation(UserSpec user) {
+    Map<String, Object> rep = new LinkedHashMap<>();
+    rep.put("username", user.username());
+    rep.put("enabled", true);
+    rep.putAll(user.fields());
+    user.initialPassword().ifPresent(password -> rep.put("password", password));
+    if (user.temporaryPassword()) {
+      rep.put("temporaryPassword", true);
+    }
+    return rep;
+  }
+
+  private static void memberships(
+      String realm, String username, Set<String> want, Set<String> have, PlanBuilder out) {
+    for (String group : want) {
+      if (have.contains(group)) {
+        out.unchanged++;
+      } else {
+        out.add(
+            Change.create(
+                new ResourceId.Membership(realm, username, group), Map.of("group", group)));
+      }
+    }
+    for (String group : have) {
+      if (!want.contains(group)) {
+        out.add(
+            Change.delete(
+                new ResourceId.Membership(realm, username, group), Map.of("group", group)));
+      }
+    }
+  }
+}

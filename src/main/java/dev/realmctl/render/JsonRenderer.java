@@ -1,0 +1,74 @@
+package dev.realmctl.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.FieldChange;
+import dev.realmctl.plan.Plan;
+import dev.realmctl.spec.Sensitive;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan for tools. Format version 1, documented in the README: {@code changes[]} with action,
+ * kind, realm, path, before, after, fields; {@code summary} with the counts.
+ */
+final class JsonRenderer implements PlanRenderer {
+  static final int FORMAT_VERSION = 1;
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(
+              new SimpleModule().addSerializer(Sensitive.class, ToStringSerializer.instance));
+
+  @Override
+  public String render(Plan plan) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format_version", FORMAT_VERSION);
+    json.put("changes", plan.changes().stream().map(JsonRenderer::change).toList());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("create", plan.count(Action.CREATE));
+    summary.put("update", plan.count(Action.UPDATE));
+    summary.put("delete", plan.count(Action.DELETE));
+    summary.put("unchanged", plan.unchanged());
+    json.put("summary", summary);
+    try {
+      return MAPPER.writeValueAsString(json) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Object> change(Change change) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("action", change.action().name().toLowerCase());
+    json.put("kind", change.id().kind().name().toLowerCase());
+    json.put("realm", change.id().realm());
+    json.put("path", change.id().path());
+    json.put("before", change.before());
+    json.put("after", change.after());
+    json.put("fields", fields(change.fields()));
+    return json;
+  }
+
+  private static List<Map<String, Object>> fields(List<FieldChange> fields) {
+    return fields.stream()
+        .map(
+            f -> {
+              Map<String, Object> json = new LinkedHashMap<>();
+              json.put("name", f.name());
+              boolean sensitive = Values.isSensitive(f.before(), f.after());
+              json.put("sensitive", sensitive);
+              json.put("before", sensitive ? "(sensitive)" : f.before().orElse(null));
+              json.put("after", sensitive ? "(sensitive)" : f.after().orElse(null));
+              return json;
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.realmctl.render;
+
+import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.FieldChange;
+import dev.realmctl.plan.Plan;
+
+/** A pull-request comment: summary first, then a table of changes, field diffs in a code block. */
+final class MarkdownRenderer implements PlanRenderer {
+
+  @Override
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder("### realmctl plan\n\n");
+    out.append("**").append(Summary.of(plan)).append("**\n");
+    if (plan.isEmpty()) {
+      return out.toString();
+    }
+    out.append("\n| | realm | resource | details |\n|---|---|---|---|\n");
+    for (Change change : plan.changes()) {
+      out.append("| ")
+          .append(symbol(change.action()))
+          .append(" | `")
+          .append(change.id().realm())
+          .append("` | `")
+          .append(change.id().path())
+          .append("` | ")
+          .append(details(change))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String symbol(Action action) {
+    return switch (action) {
+      case CREATE -> "➕ create";
+      case UPDATE -> "✏️ update";
+      case DELETE -> "❌ delete";
+    };
+  }
+
+  private static String details(Change change) {
+    if (change.action() != Action.UPDATE) {
+      return "";
+    }
+    return String.join("<br>", change.fields().stream().map(MarkdownRenderer::field).toList());
+  }
+
+  private static String field(FieldChange change) {
+    String text =
+        Values.isSensitive(change.before(), change.after())
+            ? change.name() + " " + Values.SENSITIVE_CHANGE
+            : change.name()
+                + ": "
+                + Values.show(change.before())
+                + " → "
+                + Values.show(change.after());
+    return "`" + text.replace("|", "\\|").replace("`", "'") + "`";
+  }
+}

@@ -1,0 +1,23 @@
+package dev.realmctl.render;
+
+import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Plan;
+
+final class Summary {
+  private Summary() {}
+
+  static String of(Plan plan) {
+    if (plan.isEmpty()) {
+      return "No changes. Keycloak matches the spec (" + plan.unchanged() + " resources checked).";
+    }
+    return "Plan: "
+        + plan.count(Action.CREATE)
+        + " to create, "
+        + plan.count(Action.UPDATE)
+        + " to update, "
+        + plan.count(Action.DELETE)
+        + " to delete; "
+        + plan.unchanged()
+        + " unchanged.";
+  }
+}

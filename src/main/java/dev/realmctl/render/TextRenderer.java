@@ -1,0 +1,78 @@
+package dev.realmctl.render;
+
+import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.FieldChange;
+import dev.realmctl.plan.Plan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Terraform-style text: one line per change, the fields that change beneath it. */
+final class TextRenderer implements PlanRenderer {
+  private static final String RESET = "\u001b[0m";
+  private final boolean color;
+
+  TextRenderer(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    Map<String, List<Change>> byRealm = new LinkedHashMap<>();
+    plan.changes()
+        .forEach(
+            c -> byRealm.computeIfAbsent(c.id().realm(), r -> new java.util.ArrayList<>()).add(c));
+    byRealm.forEach(
+        (realm, changes) -> {
+          out.append("realm ").append(realm).append('\n');
+          changes.forEach(change -> line(out, change));
+          out.append('\n');
+        });
+    return out.append(Summary.of(plan)).append('\n').toString();
+  }
+
+  private void line(StringBuilder out, Change change) {
+    String head =
+        "  " + paint(change.action(), change.action().symbol() + " " + change.id().path());
+    if (change.action() == Action.UPDATE && change.fields().size() == 1) {
+      out.append(head).append(": ").append(field(change.fields().get(0))).append('\n');
+      return;
+    }
+    out.append(head).append('\n');
+    if (change.action() == Action.UPDATE) {
+      change.fields().forEach(f -> out.append("      ").append(field(f)).append('\n'));
+    } else if (change.action() == Action.CREATE && change.after().size() > 1) {
+      change
+          .after()
+          .forEach(
+              (k, v) ->
+                  out.append("      ").append(k).append(": ").append(Values.show(v)).append('\n'));
+    }
+  }
+
+  private static String field(FieldChange change) {
+    if (Values.isSensitive(change.before(), change.after())) {
+      return change.name() + " " + Values.SENSITIVE_CHANGE;
+    }
+    return change.name()
+        + " "
+        + Values.show(change.before())
+        + " -> "
+        + Values.show(change.after());
+  }
+
+  private String paint(Action action, String text) {
+    if (!color) {
+      return text;
+    }
+    String code =
+        switch (action) {
+          case CREATE -> "\u001b[32m";
+          case UPDATE -> "\u001b[33m";
+          case DELETE -> "\u001b[31m";
+        };
+    return code + text + RESET;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.realmctl.render;
+
+import dev.realmctl.spec.Sensitive;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** How a value reads in a plan: JSON-like, short, and never a secret. */
+final class Values {
+  static final String SENSITIVE_CHANGE = "(sensitive value changed)";
+
+  private Values() {}
+
+  static String show(Optional<Object> value) {
+    return value.map(Values::show).orElse("(unset)");
+  }
+
+  static String show(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof Sensitive) {
+      return "(sensitive)";
+    }
+    if (value instanceof String text) {
+      return "\"" + text.replace("\"", "\\\"") + "\"";
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Values::show).collect(Collectors.joining(",", "[", "]"));
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.entrySet().stream()
+          .map(e -> e.getKey() + ": " + show(e.getValue()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    return String.valueOf(value);
+  }
+
+  static boolean isSensitive(Optional<Object> before, Optional<Object> after) {
+    return before.filter(Sensitive.class::isInstance).isPresent()
+        || after.filter(Sensitive.class::isInstance).isPresent();
+  }
+}

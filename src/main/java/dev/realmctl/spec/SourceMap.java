@@ -1,0 +1,33 @@
+package dev.realmctl.spec;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where each value of a parsed document stands in its file, keyed by a JSON-pointer-like path
+ * ({@code /clients/0/redirectUris/1}). Keys map to the key's own position, so errors about a field
+ * point at its name.
+ */
+public record SourceMap(Path file, Map<String, Location> locations) {
+
+  /** The closest known location: the path itself, else its nearest ancestor, else the file. */
+  public Location at(String path) {
+    String candidate = path;
+    while (true) {
+      Location found = locations.get(candidate);
+      if (found != null) {
+        return found;
+      }
+      int slash = candidate.lastIndexOf('/');
+      if (slash < 0) {
+        return Location.startOf(file);
+      }
+      candidate = candidate.substring(0, slash);
+    }
+  }
+
+  /** A handle on one node of the document, for code that walks the tree. */
+  public Origin origin(String path) {
+    return new Origin(this, path);
+  }
+}

@@ -1,0 +1,261 @@
+package dev.realmctl.spec;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads spec files with SnakeYAML's composer only: nodes are never constructed into objects by
+ * tags, so {@code !!java...} and friends can do nothing but be reported. Aliases, nesting and size
+ * are bounded before anything is built.
+ */
+public final class YamlReader {
+  static final int MAX_FILE_BYTES = 1024 * 1024;
+  private static final int MAX_ALIASES = 50;
+  private static final int MAX_NESTING = 50;
+  private static final Set<Tag> PLAIN_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.MAP, Tag.SEQ);
+
+  private final Substitution substitution;
+
+  public YamlReader(Substitution substitution) {
+    this.substitution = substitution;
+  }
+
+  public List<YamlDocument> read(Path file, Problems problems) {
+    Location top = Location.startOf(file);
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        problems.error(top, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+        return List.of();
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problems.error(top, "cannot read file: " + e.getMessage());
+      return List.of();
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      problems.error(locationOfInvalidByte(file, bytes), "file is not valid UTF-8");
+      return List.of();
+    }
+    return compose(file, text, problems);
+  }
+
+  private List<YamlDocument> compose(Path file, String text, Problems problems) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(MAX_FILE_BYTES);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    List<YamlDocument> documents = new ArrayList<>();
+    try {
+      int index = 0;
+      for (Node node : yaml.composeAll(new StringReader(text))) {
+        Map<String, Location> locations = new HashMap<>();
+        String base = "";
+        Converter converter = new Converter(file, locations, problems);
+        Object root = converter.convert(node, base);
+        documents.add(new YamlDocument(root, new SourceMap(file, locations), base));
+        index++;
+      }
+      if (index == 0) {
+        problems.warning(Location.startOf(file), "file holds no document");
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.error(at(file, mark), describe(e));
+    } catch (YAMLException e) {
+      problems.error(
+          Location.startOf(file), e.getMessage().lines().findFirst().orElse("invalid YAML"));
+    }
+    return documents;
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    String context = e.getContext();
+    return context == null ? problem : context + ": " + problem;
+  }
+
+  static Location at(Path file, Mark mark) {
+    return mark == null
+        ? Location.startOf(file)
+        : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static Location locationOfInvalidByte(Path file, byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (bytes[i] < 0) {
+        int length = (bytes[i] & 0xE0) == 0xC0 ? 2 : (bytes[i] & 0xF0) == 0xE0 ? 3 : 4;
+        try {
+          decoder.decode(ByteBuffer.wrap(bytes, i, Math.min(length, bytes.length - i)));
+          i += length - 1;
+        } catch (CharacterCodingException e) {
+          return new Location(file, line, i - lineStart + 1);
+        }
+      }
+    }
+    return Location.startOf(file);
+  }
+
+  private final class Converter {
+    private final Path file;
+    private final Map<String, Location> locations;
+    private final Problems problems;
+    private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    Converter(Path file, Map<String, Location> locations, Problems problems) {
+      this.file = file;
+      this.locations = locations;
+      this.problems = problems;
+    }
+
+    Object convert(Node node, String path) {
+      locations.putIfAbsent(path, at(file, node.getStartMark()));
+      if (!PLAIN_TAGS.contains(node.getTag())) {
+        problems.error(
+            at(file, node.getStartMark()),
+            "tag " + node.getTag().getValue() + " is not allowed: specs hold plain YAML only");
+        return null;
+      }
+      if (!inProgress.add(node)) {
+        problems.error(at(file, node.getStartMark()), "recursive alias is not allowed");
+        return null;
+      }
+      try {
+        return switch (node.getNodeId()) {
+          case scalar -> scalar((ScalarNode) node);
+          case sequence -> sequence((SequenceNode) node, path);
+          case mapping -> mapping((MappingNode) node, path);
+          default -> null;
+        };
+      } finally {
+        inProgress.remove(node);
+      }
+    }
+
+    private List<Object> sequence(SequenceNode node, String path) {
+      List<Object> items = new ArrayList<>();
+      for (Node item : node.getValue()) {
+        items.add(convert(item, path + "/" + items.size()));
+      }
+      return items;
+    }
+
+    private Map<String, Object> mapping(MappingNode node, String path) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (NodeTuple tuple : node.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (!(keyNode instanceof ScalarNode scalarKey)) {
+          problems.error(at(file, keyNode.getStartMark()), "mapping keys must be plain scalars");
+          continue;
+        }
+        if (keyNode.getTag().equals(Tag.MERGE)) {
+          problems.error(at(file, keyNode.getStartMark()), "merge keys (<<) are not supported");
+          continue;
+        }
+        String key = scalarKey.getValue();
+        String childPath = path + "/" + escape(key);
+        if (map.containsKey(key)) {
+          problems.error(
+              at(file, keyNode.getStartMark()),
+              "duplicate key '"
+                  + key
+                  + "' (first defined at line "
+                  + locations.get(childPath).line()
+                  + ")");
+          continue;
+        }
+        locations.put(childPath, at(file, keyNode.getStartMark()));
+        map.put(key, convert(tuple.getValueNode(), childPath));
+      }
+      return map;
+    }
+
+    private Object scalar(ScalarNode node) {
+      String value = node.getValue();
+      Tag tag = node.getTag();
+      if (tag.equals(Tag.NULL)) {
+        return null;
+      }
+      if (tag.equals(Tag.BOOL)) {
+        return switch (value.toLowerCase()) {
+          case "true", "yes", "on", "y" -> Boolean.TRUE;
+          default -> Boolean.FALSE;
+        };
+      }
+      if (tag.equals(Tag.INT)) {
+        try {
+          long number = Long.parseLong(value.replace("_", ""));
+          return number == (int) number ? (Object) (int) number : (Object) number;
+        } catch (NumberFormatException e) {
+          return value;
+        }
+      }
+      if (tag.equals(Tag.FLOAT)) {
+        try {
+          return Double.parseDouble(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+          return value;
+        }
+      }
+      Substitution.Result result = substitution.apply(value, folderOf(file));
+      result.error().ifPresent(message -> problems.error(at(file, node.getStartMark()), message));
+      return result.value();
+    }
+  }
+
+  private static Path folderOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  /** Path segments follow JSON pointer escaping so keys with '/' stay addressable. */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}
