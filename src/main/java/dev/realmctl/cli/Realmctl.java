@@ -41,6 +41,14 @@ public final class Realmctl implements Runnable {
     return commandLine;
   }
 
+  /** Another run of realmctl, in another environment, printing where this one prints. */
+  CommandLine nested(Map<String, String> otherEnvironment) {
+    CommandLine nested = commandLine(otherEnvironment);
+    nested.setOut(spec.commandLine().getOut());
+    nested.setErr(spec.commandLine().getErr());
+    return nested;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

@@ -13,7 +13,7 @@ public record Plan(List<Change> changes, int unchanged) {
     changes =
         changes.stream()
             .sorted(
-                Comparator.comparing((Change c) -> c.action() == Action.DELETE)
+                Comparator.comparing((Change c) -> c.action() != Action.DELETE)
                     .thenComparing(Plan::order))
             .toList();
   }

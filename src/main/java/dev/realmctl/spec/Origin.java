@@ -15,6 +15,10 @@ public record Origin(SourceMap source, String path) {
     return new Origin(source, path + "/" + index);
   }
 
+  public Location valueAt(String name) {
+    return source.valueAt(path + "/" + name);
+  }
+
   public Location at(String name) {
     return child(name).location();
   }

@@ -9,6 +9,14 @@ import java.util.Map;
  * point at its name.
  */
 public record SourceMap(Path file, Map<String, Location> locations) {
+  /** Suffix under which a mapping entry's value (rather than its key) is located. */
+  static final String VALUE = "=";
+
+  /** Where the value of a mapping entry starts, for errors about what was written. */
+  public Location valueAt(String path) {
+    Location value = locations.get(path + VALUE);
+    return value != null ? value : at(path);
+  }
 
   /** The closest known location: the path itself, else its nearest ancestor, else the file. */
   public Location at(String path) {

@@ -358,7 +358,7 @@ final class SpecBuilder {
       Object value = entry.getValue();
       if (value != null && !type.accepts(value)) {
         problems.error(
-            origin.child(key).location(),
+            origin.valueAt(key),
             "'" + key + "' must be " + type.describe() + ", not " + describeValue(value));
         continue;
       }

@@ -211,6 +211,7 @@ public final class YamlReader {
           continue;
         }
         locations.put(childPath, at(file, keyNode.getStartMark()));
+        locations.put(childPath + SourceMap.VALUE, at(file, tuple.getValueNode().getStartMark()));
         map.put(key, convert(tuple.getValueNode(), childPath));
       }
       return map;

@@ -1,0 +1,133 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlannerTest {
+  @TempDir Path folder;
+
+  private RealmSpec spec(String yaml) throws IOException {
+    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
+    return new SpecLoader(
+            new RepresentationCatalog(), Variables.of(Map.of("S", "secret-1")), new Redactor())
+        .load(List.of(file))
+        .realms()
+        .get(0);
+  }
+
+  private static List<String> paths(Plan plan) {
+    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+  }
+
+  private static final String CLIENT_APP =
+      """
+      realm: r
+      clients:
+        - clientId: app
+          secret: ${env:S}
+          serviceAccountsEnabled: true
+          redirectUris: [a]
+          defaultClientScopes: [basic]
+      users:
+        - serviceAccountClientId: app
+          realmRoles: [reader]
+      roles:
+        realm: [{name: reader}]
+      """;
+
+  @Test
+  void absentRealmIsCreatedInDependencyOrder() throws IOException {
+    Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of()));
+    assertEquals(
+        List.of(
+            "+ realm",
+            "+ clients/app",
+            "+ roles/realm/reader",
+            "+ users/service-account-app/realmRoles/reader"),
+        paths(plan));
+  }
+
+  @Test
+  void matchingRealmPlansNothingAndIgnoresWhatKeycloakManages() throws IOException {
+    Plan plan =
+        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", matching())));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
+
+  @Test
+  void driftIsPlannedFieldByField() throws IOException {
+    LiveRealm live = matching();
+    Map<String, Object> client = new HashMap<>(live.clients().get("app").fields());
+    client.put("redirectUris", List.of("a", "b"));
+    client.put("secret", "rotated-by-hand");
+    live.clients()
+        .put("app", new LiveRealm.Client(client, Map.of(), Set.of("basic", "profile"), Set.of()));
+
+    Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", live)));
+    assertEquals(
+        List.of("- clients/app/defaultClientScopes/profile", "~ clients/app"), paths(plan));
+    var fields = plan.changes().get(1).fields().stream().map(FieldChange::name).toList();
+    assertEquals(List.of("redirectUris", "secret"), fields);
+  }
+
+  @Test
+  void referenceToAMissingScopeFailsWithTheSpecLine() throws IOException {
+    RealmSpec spec =
+        spec("realm: r\nclients:\n  - clientId: app\n    defaultClientScopes: [basic, nope]\n");
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> new Planner().plan(List.of(spec), new LiveState(Map.of("r", matching()))));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "r.yaml:4:34: client scope 'nope' exists neither in the spec nor in realm 'r'"),
+        e::getMessage);
+  }
+
+  private static LiveRealm matching() {
+    Map<String, LiveRealm.Client> clients = new HashMap<>();
+    clients.put(
+        "app",
+        new LiveRealm.Client(
+            Map.of(
+                "clientId",
+                "app",
+                "secret",
+                "secret-1",
+                "serviceAccountsEnabled",
+                true,
+                "redirectUris",
+                List.of("a")),
+            Map.of(),
+            Set.of("basic", "service_account"),
+            Set.of()));
+    return new LiveRealm(
+        Map.of("realm", "r"),
+        clients,
+        Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())),
+        Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()),
+        Map.of(),
+        Map.of(),
+        Map.of(
+            "service-account-app",
+            new LiveRealm.User(Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
+  }
+}

@@ -1,0 +1,202 @@
+package dev.realmctl.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecLoaderTest {
+  private static final RepresentationCatalog CATALOG = new RepresentationCatalog();
+  @TempDir Path folder;
+
+  private SpecLoader loader(Map<String, String> env) {
+    return new SpecLoader(CATALOG, Variables.of(env), new Redactor());
+  }
+
+  private Path write(String content) throws IOException {
+    return Files.writeString(folder.resolve("realm.yaml"), content);
+  }
+
+  private List<String> errors(String yaml) throws IOException {
+    Path file = write(yaml);
+    SpecException e = assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(file)));
+    return e.problems().stream().map(p -> p.toString().replace(file + ":", "")).toList();
+  }
+
+  @Test
+  void loadsRealmClientsScopesRolesAndUsers() throws IOException {
+    Path file =
+        write(
+            """
+            realm: demo
+            displayName: Demo
+            clientScopes:
+              - name: aud
+                protocolMappers:
+                  - name: aud
+                    protocolMapper: oidc-audience-mapper
+                    config: {included.custom.audience: api}
+            clients:
+              - clientId: app
+                secret: ${env:APP_SECRET}
+                defaultClientScopes: [basic, aud]
+            roles:
+              realm: [{name: reader}]
+              client:
+                app: [{name: admin}]
+            users:
+              - username: ann
+                email: ann@example.com
+                firstName: Ann
+                lastName: Lee
+                credentials: [{type: password, value: "${env:ANN_PASSWORD}"}]
+                realmRoles: [reader]
+                clientRoles: {app: [admin]}
+            """);
+    var loaded = loader(Map.of("APP_SECRET", "s1", "ANN_PASSWORD", "p1")).load(List.of(file));
+    RealmSpec realm = loaded.realms().get(0);
+    assertEquals("demo", realm.realm());
+    assertEquals(Map.of("displayName", "Demo"), realm.settings());
+    assertEquals(new Sensitive("s1"), realm.clients().get(0).fields().get("secret"));
+    assertEquals(
+        List.of("basic", "aud"),
+        List.copyOf(realm.clients().get(0).defaultClientScopes().orElseThrow()));
+    assertEquals(2, realm.roles().size());
+    assertEquals(new Sensitive("p1"), realm.users().get(0).initialPassword().orElseThrow());
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings()::toString);
+  }
+
+  @Test
+  void unknownFieldSuggestsTheRightName() throws IOException {
+    assertEquals(
+        List.of(
+            "4:5: unknown client field 'serviceAcountsEnabled': did you mean 'serviceAccountsEnabled'?"),
+        errors("realm: r\nclients:\n  - clientId: a\n    serviceAcountsEnabled: true\n"));
+  }
+
+  @Test
+  void wrongTypePointsAtTheValue() throws IOException {
+    assertEquals(
+        List.of("4:26: 'standardFlowEnabled' must be true or false, not 'sometimes'"),
+        errors("realm: r\nclients:\n  - clientId: a\n    standardFlowEnabled: sometimes\n"));
+  }
+
+  @Test
+  void scalarWhereAListBelongs() throws IOException {
+    assertEquals(
+        List.of("4:19: 'redirectUris' must be a list of strings, not 'http://x'"),
+        errors("realm: r\nclients:\n  - clientId: a\n    redirectUris: http://x\n"));
+  }
+
+  @Test
+  void duplicateKeysAndDuplicateClients() throws IOException {
+    assertEquals(
+        List.of(
+            "4:5: duplicate key 'clientId' (first defined at line 3)",
+            "5:5: client 'a' is declared twice (first at line 3)"),
+        errors("realm: r\nclients:\n  - clientId: a\n    clientId: b\n  - clientId: a\n"));
+  }
+
+  @Test
+  void missingEnvironmentVariableIsNamed() throws IOException {
+    assertEquals(
+        List.of("3:27: ${env:NOPE}: environment variable NOPE is not set"),
+        errors("realm: r\nclients:\n  - {clientId: a, secret: \"${env:NOPE}\"}\n"));
+  }
+
+  @Test
+  void keycloakMessageKeysAreLeftAlone() throws IOException {
+    Path file = write("realm: r\ndisplayName: \"${realmDisplayName}\"\n");
+    var realm = loader(Map.of()).load(List.of(file)).realms().get(0);
+    assertEquals("${realmDisplayName}", realm.settings().get("displayName"));
+  }
+
+  @Test
+  void globalTagsAreRefusedNotConstructed() throws IOException {
+    List<String> errors = errors("realm: !!javax.script.ScriptEngineManager [x]\n");
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).startsWith("1:8: Global tag is not allowed"), errors::toString);
+  }
+
+  @Test
+  void aliasBombIsRefusedQuickly() throws IOException {
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    long start = System.nanoTime();
+    List<String> errors = errors(yaml.toString());
+    assertTrue(
+        errors
+            .get(0)
+            .contains("Number of aliases for non-scalar nodes exceeds the specified max=50"),
+        errors::toString);
+    assertTrue(System.nanoTime() - start < 5_000_000_000L);
+  }
+
+  @Test
+  void invalidUtf8IsReportedWithItsPlace() throws IOException {
+    Path file = folder.resolve("realm.yaml");
+    Files.write(
+        file,
+        new byte[] {
+          'r',
+          'e',
+          'a',
+          'l',
+          'm',
+          ':',
+          ' ',
+          'a',
+          '\n',
+          'x',
+          ':',
+          ' ',
+          (byte) 0xC3,
+          (byte) 0x28,
+          '\n'
+        });
+    SpecException e = assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(file)));
+    assertEquals(file + ":2:4: file is not valid UTF-8", e.problems().get(0).toString());
+  }
+
+  @Test
+  void syntaxErrorHasLineAndColumn() throws IOException {
+    List<String> errors = errors("realm: r\nclients:\n  - clientId: a\n   bad: [\n");
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).matches("^\\d+:\\d+: .+"), errors::toString);
+  }
+
+  @Test
+  void userWithoutProfileFieldsGetsAWarningNotAnError() throws IOException {
+    Path file = write("realm: r\nusers:\n  - username: bob\n    credentials: [{value: pw}]\n");
+    var loaded = loader(Map.of()).load(List.of(file));
+    assertEquals(1, loaded.warnings().size());
+    assertTrue(loaded.warnings().get(0).message().contains("Account is not fully set up"));
+  }
+
+  @Test
+  void everyProblemOfEveryFileIsReportedAtOnce() throws IOException {
+    Files.writeString(
+        folder.resolve("a.yaml"), "realm: a\nclients:\n  - clientId: x\n    bogus: 1\n");
+    Files.writeString(folder.resolve("b.yaml"), "realm: b\nusers:\n  - email: e@x\n");
+    SpecException e =
+        assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(folder)));
+    assertEquals(2, e.problems().size(), e::getMessage);
+    assertTrue(e.problems().get(0).toString().contains("a.yaml:4:5: unknown client field 'bogus'"));
+    assertTrue(
+        e.problems().get(1).toString().contains("b.yaml:3:5: user needs a non-empty 'username'"));
+  }
+}
