@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       UpCommand.class,
+      ResourceServerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Realmctl implements Runnable {

@@ -1,6 +1,8 @@
 package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.LocalKeycloak;
+import dev.realmctl.resourceserver.ResourceServer;
+import dev.realmctl.resourceserver.TokenVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -85,8 +88,10 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
       keycloak.close();
       return applied;
     }
-    output.println(instructions(keycloak.url(), envFile));
+    ResourceServer api = startApi(keycloak.url() + "/realms/coolproject");
+    output.println(instructions(keycloak.url(), api.url(), envFile));
     if (noWait) {
+      api.close();
       keycloak.close();
       return ExitCodes.OK;
     }
@@ -95,16 +100,30 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String instructions(String url, Path envFile) {
+  /** Cool Project's API on port 8000 as in the tutorial, or a free port when 8000 is taken. */
+  private static ResourceServer startApi(String issuer) {
+    TokenVerifier verifier = new TokenVerifier(issuer, "apiserver", Duration.ofSeconds(30));
+    try {
+      return ResourceServer.start(verifier, "127.0.0.1", 8000);
+    } catch (UncheckedIOException portTaken) {
+      return ResourceServer.start(verifier, "127.0.0.1", 0);
+    }
+  }
+
+  private static String instructions(String url, String api, Path envFile) {
     return String.join(
         "\n",
         "",
         "Realms applied. Secrets and the admin password are in " + envFile + " (mode 0600). Try:",
         "",
         "  source " + envFile,
-        "  # Cool Project: client credentials, aud = apiserver",
-        "  curl -s -u \"client-app:$COOLPROJECT_CLIENT_APP_SECRET\" -d grant_type=client_credentials \\",
-        "    " + url + "/realms/coolproject/protocol/openid-connect/token",
+        "  # Cool Project: client credentials, aud = apiserver, then the API that checks it",
+        "  TOKEN=$(curl -s -u \"client-app:$COOLPROJECT_CLIENT_APP_SECRET\" -d grant_type=client_credentials \\",
+        "    "
+            + url
+            + "/realms/coolproject/protocol/openid-connect/token | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')",
+        "  curl -s -H \"Authorization: Bearer $TOKEN\" " + api + "/secure-data",
+        "  curl -si " + api + "/secure-data    # no token: 401 with a Bearer challenge",
         "  # FastAPI tutorial: password grant for alice",
         "  curl -s -d grant_type=password -d client_id=fastapi-keycloak \\",
         "    -d \"client_secret=$TESTING_FASTAPI_CLIENT_SECRET\" -d username=alice -d \"password=$TESTING_ALICE_PASSWORD\" \\",

@@ -1,0 +1,101 @@
+package dev.realmctl.features;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.resourceserver.ResourceServer;
+import dev.realmctl.resourceserver.TokenVerifier;
+import dev.realmctl.support.Tokens;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Duration;
+import java.util.Map;
+
+/** The sample API: started per scenario for a realm and an audience, called with tokens. */
+public class ResourceServerSteps {
+  private final World world;
+
+  public ResourceServerSteps(World world) {
+    this.world = world;
+  }
+
+  @Given("the API {string} trusts realm {string}")
+  public void theApiTrustsRealm(String audience, String realm) {
+    theApiTrustsRealmWithSkew(audience, realm, 30);
+  }
+
+  @Given("the API {string} trusts realm {string} with a clock skew of {int} second(s)")
+  public void theApiTrustsRealmWithSkew(String audience, String realm, int seconds) {
+    var verifier = new TokenVerifier(world.issuer(realm), audience, Duration.ofSeconds(seconds));
+    world.resourceServers.put(audience, ResourceServer.start(verifier, "127.0.0.1", 0));
+  }
+
+  @When("the token is sent to {string} of the API {string}")
+  public void theTokenIsSent(String path, String audience) {
+    sendToken(world.token(), path, audience);
+  }
+
+  void sendToken(String token, String path, String audience) {
+    world.apiResponse =
+        given().header("Authorization", "Bearer " + token).get(api(audience) + path);
+  }
+
+  @When("{string} of the API {string} is called without a token")
+  public void calledWithoutAToken(String path, String audience) {
+    world.apiResponse = given().get(api(audience) + path);
+  }
+
+  private String api(String audience) {
+    return world.resourceServers.get(audience).url();
+  }
+
+  @Then("the API answers {int}")
+  public void theApiAnswers(int status) {
+    assertEquals(status, world.apiResponse.statusCode(), world.apiResponse.asString());
+  }
+
+  @Then("the API grants access to the token's subject")
+  public void theApiGrantsAccessToTheSubject() {
+    theApiAnswers(200);
+    assertEquals("You have access!", world.apiResponse.jsonPath().getString("message"));
+    assertEquals(
+        Tokens.claims(world.token()).getSubject(),
+        world.apiResponse.jsonPath().getString("client"));
+  }
+
+  @Then("the API answers with:")
+  public void theApiAnswersWith(Map<String, String> expected) {
+    theApiAnswers(200);
+    expected.forEach(
+        (field, value) ->
+            assertEquals(value, world.apiResponse.jsonPath().getString(field), field));
+  }
+
+  @Then("the API refuses the token with a Bearer challenge")
+  public void theApiRefusesTheToken() {
+    theApiAnswers(401);
+    String challenge = world.apiResponse.header("WWW-Authenticate");
+    assertTrue(
+        challenge != null
+            && challenge.startsWith("Bearer ")
+            && challenge.contains("error=\"invalid_token\""),
+        challenge);
+    assertEquals("invalid_token", world.apiResponse.jsonPath().getString("error"));
+    assertFalse(world.apiResponse.asString().contains("Exception"), "no stack trace in a refusal");
+    world.accessToken.ifPresent(
+        token ->
+            assertFalse(world.apiResponse.asString().contains(token), "the token is never echoed"));
+  }
+
+  @Then("the API asks for a token with a Bearer challenge")
+  public void theApiAsksForAToken() {
+    theApiAnswers(401);
+    String challenge = world.apiResponse.header("WWW-Authenticate");
+    assertTrue(challenge != null && challenge.startsWith("Bearer realm="), challenge);
+    assertFalse(
+        challenge.contains("error="), "no error code when no token was sent (RFC 6750 3.1)");
+  }
+}

@@ -1,0 +1,124 @@
+package dev.realmctl.features;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.realmctl.support.TestSecrets;
+import dev.realmctl.support.Tokens;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Token requests to Keycloak, as client applications and users make them. */
+public class TokenSteps {
+  /** Which secret of the run belongs to which client or user of the shipped realms. */
+  private static final Map<String, String> SECRETS =
+      Map.of(
+          "client-app", "COOLPROJECT_CLIENT_APP_SECRET",
+          "fastapi-keycloak", "TESTING_FASTAPI_CLIENT_SECRET",
+          "alice", "TESTING_ALICE_PASSWORD",
+          "partner-acme", "ATLAS_PARTNER_ACME_SECRET",
+          "partner-globex", "ATLAS_PARTNER_GLOBEX_SECRET");
+
+  private final World world;
+
+  public TokenSteps(World world) {
+    this.world = world;
+  }
+
+  static String secretOf(String name) {
+    return Optional.ofNullable(SECRETS.get(name)).map(TestSecrets::get).orElse("no-such-secret");
+  }
+
+  @Given("{string} has a client-credentials token from realm {string}")
+  @When("{string} requests a client-credentials token from realm {string}")
+  public void clientCredentials(String clientId, String realm) {
+    record(
+        Tokens.clientCredentials(
+            world.keycloak.url(), world.realm(realm), clientId, secretOf(clientId)));
+  }
+
+  @When(
+      "{string} requests a client-credentials token from realm {string} with its secret in the body")
+  public void clientCredentialsPost(String clientId, String realm) {
+    record(
+        given()
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", clientId)
+            .formParam("client_secret", secretOf(clientId))
+            .post(Tokens.endpoint(world.keycloak.url(), world.realm(realm))));
+  }
+
+  @When("{string} requests a client-credentials token from realm {string} with a wrong secret")
+  public void clientCredentialsWrongSecret(String clientId, String realm) {
+    record(
+        Tokens.clientCredentials(
+            world.keycloak.url(), world.realm(realm), clientId, "wrong-secret"));
+  }
+
+  @Given("{string} has logged in through {string} in realm {string}")
+  @When("{string} logs in through {string} in realm {string}")
+  public void passwordGrant(String username, String clientId, String realm) {
+    passwordGrantWith(username, clientId, realm, secretOf(username));
+  }
+
+  @When("{string} logs in through {string} in realm {string} with password {string}")
+  public void passwordGrantWith(String username, String clientId, String realm, String password) {
+    record(
+        Tokens.password(
+            world.keycloak.url(),
+            world.realm(realm),
+            clientId,
+            secretOf(clientId),
+            username,
+            password));
+  }
+
+  private void record(Response response) {
+    world.tokenResponse = response;
+    world.accessToken = Optional.ofNullable(response.jsonPath().getString("access_token"));
+  }
+
+  @Then("Keycloak issues a token")
+  public void keycloakIssuesAToken() {
+    assertEquals(200, world.tokenResponse.statusCode(), world.tokenResponse.asString());
+  }
+
+  @Then("Keycloak refuses with {string}")
+  public void keycloakRefusesWith(String error) {
+    assertEquals(
+        error, world.tokenResponse.jsonPath().getString("error"), world.tokenResponse.asString());
+  }
+
+  @Then("Keycloak refuses with status {int} and {string}")
+  public void keycloakRefusesWithStatus(int status, String error) {
+    assertEquals(status, world.tokenResponse.statusCode(), world.tokenResponse.asString());
+    keycloakRefusesWith(error);
+  }
+
+  @Then("Keycloak refuses with {string} saying {string}")
+  public void keycloakRefusesSaying(String error, String description) {
+    keycloakRefusesWith(error);
+    assertEquals(description, world.tokenResponse.jsonPath().getString("error_description"));
+  }
+
+  @Then("the response has no refresh token")
+  public void noRefreshToken() {
+    assertNull(world.tokenResponse.jsonPath().getString("refresh_token"));
+  }
+
+  @Then("the access token has claim {string} = {string}")
+  public void claimEquals(String claim, String value) {
+    assertEquals(value, String.valueOf(Tokens.claims(world.token()).getClaim(claim)));
+  }
+
+  @Then("the access token's audience is exactly {string}")
+  public void audienceIsExactly(String audience) {
+    assertEquals(List.of(audience), Tokens.claims(world.token()).getAudience());
+  }
+}

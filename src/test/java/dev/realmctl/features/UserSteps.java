@@ -1,0 +1,45 @@
+package dev.realmctl.features;
+
+import io.cucumber.java.en.Given;
+import java.util.List;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Users changed or made in the console, outside the spec. */
+public class UserSteps {
+  private final World world;
+
+  public UserSteps(World world) {
+    this.world = world;
+  }
+
+  @Given("an administrator disables the user {string} in realm {string}")
+  public void disable(String username, String realm) {
+    var users = world.admin().realm(world.realm(realm)).users();
+    UserRepresentation user = users.searchByUsername(username, true).get(0);
+    user.setEnabled(false);
+    users.get(user.getId()).update(user);
+  }
+
+  @Given(
+      "an administrator creates the user {string} with password {string} and no email or names in realm {string}")
+  public void createIncomplete(String username, String password, String realm) {
+    UserRepresentation user = new UserRepresentation();
+    user.setUsername(username);
+    user.setEnabled(true);
+    CredentialRepresentation credential = new CredentialRepresentation();
+    credential.setType(CredentialRepresentation.PASSWORD);
+    credential.setValue(password);
+    credential.setTemporary(false);
+    user.setCredentials(List.of(credential));
+    world.admin().realm(world.realm(realm)).users().create(user).close();
+  }
+
+  @Given("the access tokens of client {string} in realm {string} live {int} second(s)")
+  public void tokenLifespan(String clientId, String realm, int seconds) {
+    var client = world.admin().client(world.realm(realm), clientId);
+    var rep = client.toRepresentation();
+    rep.getAttributes().put("access.token.lifespan", String.valueOf(seconds));
+    client.update(rep);
+  }
+}
