@@ -22,11 +22,13 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     var loaded = root.specLoader().load(specPaths.paths);
     loaded.warnings().forEach(w -> output.error(w.toString()));
     try (Connection connection = Connection.open(server.settings(root))) {
+      long started = System.nanoTime();
       Reconciler reconciler = new Reconciler(connection);
       var planned = reconciler.plan(loaded.realms());
       var plan = planned.plan();
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
+        output.error(Cost.of(connection, started));
         return ExitCodes.OK;
       }
       reconciler.apply(
@@ -41,6 +43,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
               + " deleted; "
               + plan.unchanged()
               + " unchanged.");
+      output.error(Cost.of(connection, started));
       return ExitCodes.OK;
     }
   }

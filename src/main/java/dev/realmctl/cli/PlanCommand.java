@@ -32,8 +32,10 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     var loaded = root.specLoader().load(specPaths.paths);
     loaded.warnings().forEach(w -> output.error(w.toString()));
     try (Connection connection = Connection.open(server.settings(root))) {
+      long started = System.nanoTime();
       var planned = new Reconciler(connection).plan(loaded.realms());
       output.print(renderer.render(planned.plan()));
+      output.error(Cost.of(connection, started));
       return detailedExitCode && !planned.plan().isEmpty()
           ? ExitCodes.CHANGES_PENDING
           : ExitCodes.OK;
