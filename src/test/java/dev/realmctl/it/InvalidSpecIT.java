@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.cli.Realmctl;
 import dev.realmctl.support.Admin;
+import dev.realmctl.support.Cli;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
-import dev.realmctl.support.TestSecrets;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,10 +30,10 @@ class InvalidSpecIT {
                 + "clients:\n"
                 + "  - clientId: app\n"
                 + "    defaultClientScopes: [basic, no-such-scope]\n");
-    Run run = run("apply", spec.toString());
-    assertEquals(1, run.exitCode);
+    Cli.Run run = Cli.run("apply", spec.toString());
+    assertEquals(1, run.exitCode());
     assertTrue(
-        run.err.contains(spec + ":4:34: client scope 'no-such-scope' exists neither"), run.err);
+        run.err().contains(spec + ":4:34: client scope 'no-such-scope' exists neither"), run.err());
     try (Admin admin = Admin.of(TestKeycloak.get())) {
       assertFalse(admin.realmExists(realm), "nothing may be written for an invalid spec");
     }
@@ -53,9 +50,9 @@ class InvalidSpecIT {
                 + "\n---\nrealm: "
                 + Specs.uniqueName("bad")
                 + "\nclients:\n  - clientId: x\n    standardFlowEnabled: sometimes\n");
-    Run run = run("apply", spec.toString());
-    assertEquals(1, run.exitCode);
-    assertTrue(run.err.contains(":6:26: 'standardFlowEnabled' must be true or false"), run.err);
+    Cli.Run run = Cli.run("apply", spec.toString());
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains(":6:26: 'standardFlowEnabled' must be true or false"), run.err());
     try (Admin admin = Admin.of(TestKeycloak.get())) {
       assertFalse(admin.realmExists(good));
     }
@@ -63,17 +60,5 @@ class InvalidSpecIT {
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(folder.resolve(name), content);
-  }
-
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var commandLine = Realmctl.commandLine(TestSecrets.environment(TestKeycloak.get()));
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int code = commandLine.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 }

@@ -1,0 +1,22 @@
+package dev.realmctl.support;
+
+import dev.realmctl.cli.Realmctl;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** realmctl run in-process, as a pipeline runs it, with this run's secrets in its environment. */
+public final class Cli {
+  private Cli() {}
+
+  public record Run(int exitCode, String out, String err) {}
+
+  public static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var commandLine = Realmctl.commandLine(TestSecrets.environment(TestKeycloak.get()));
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int code = commandLine.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}
