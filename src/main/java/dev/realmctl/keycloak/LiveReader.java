@@ -202,7 +202,8 @@ public final class LiveReader {
     Set<String> declared = new HashSet<>();
     spec.groups().stream().map(GroupSpec::name).forEach(declared::add);
     Map<String, LiveRealm.Group> groups = new HashMap<>();
-    for (GroupRepresentation group : paged((first, max) -> realm.groups().groups(null, first, max, false))) {
+    for (GroupRepresentation group :
+        paged((first, max) -> realm.groups().groups(null, first, max, false))) {
       ids.groups.put(group.getName(), group.getId());
       Set<String> realmRoles = new HashSet<>();
       Map<String, Set<String>> clientRoles = new HashMap<>();
