@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       UpCommand.class,
       ResourceServerCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Realmctl implements Runnable {
