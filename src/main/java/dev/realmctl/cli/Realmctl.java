@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       UpCommand.class,
       ResourceServerCommand.class,
       SchemaCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Realmctl implements Runnable {

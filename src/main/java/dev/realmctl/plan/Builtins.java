@@ -9,6 +9,7 @@ import java.util.Set;
 final class Builtins {
   static final Set<String> CLIENT_SCOPES =
       Set.of(
+          "AuthnContextClassRef",
           "acr",
           "address",
           "basic",

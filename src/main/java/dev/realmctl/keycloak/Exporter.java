@@ -1,0 +1,389 @@
+package dev.realmctl.keycloak;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Writes a live realm as a spec: what was clicked together becomes reviewable. Only what differs
+ * from what Keycloak puts into a new realm, no internal ids, no secrets. Planning the result
+ * against the same realm shows no change, because every exported value is the live one.
+ */
+public final class Exporter {
+  private static final Set<String> BUILTIN_CLIENTS =
+      Set.of(
+          "account",
+          "account-console",
+          "admin-cli",
+          "broker",
+          "realm-management",
+          "security-admin-console");
+  private static final Set<String> BUILTIN_SCOPES =
+      Set.of(
+          "AuthnContextClassRef",
+          "acr",
+          "address",
+          "basic",
+          "email",
+          "microprofile-jwt",
+          "offline_access",
+          "organization",
+          "phone",
+          "profile",
+          "role_list",
+          "roles",
+          "saml_organization",
+          "service_account",
+          "web-origins");
+  private static final Set<String> BUILTIN_ROLES = Set.of("offline_access", "uma_authorization");
+
+  /** Field, and the value a new realm / client has: exported only when the live value differs. */
+  private static final Map<String, Object> REALM_DEFAULTS =
+      defaults(
+          "displayName",
+          null,
+          "displayNameHtml",
+          null,
+          "enabled",
+          true,
+          "sslRequired",
+          "external",
+          "registrationAllowed",
+          false,
+          "loginWithEmailAllowed",
+          true,
+          "duplicateEmailsAllowed",
+          false,
+          "resetPasswordAllowed",
+          false,
+          "rememberMe",
+          false,
+          "verifyEmail",
+          false,
+          "accessTokenLifespan",
+          300,
+          "ssoSessionIdleTimeout",
+          1800,
+          "ssoSessionMaxLifespan",
+          36000,
+          "loginTheme",
+          null,
+          "bruteForceProtected",
+          false);
+
+  private static final Map<String, Object> CLIENT_DEFAULTS =
+      defaults(
+          "name",
+          null,
+          "description",
+          null,
+          "enabled",
+          true,
+          "publicClient",
+          false,
+          "bearerOnly",
+          false,
+          "standardFlowEnabled",
+          true,
+          "implicitFlowEnabled",
+          false,
+          "directAccessGrantsEnabled",
+          false,
+          "serviceAccountsEnabled",
+          false,
+          "consentRequired",
+          false,
+          "fullScopeAllowed",
+          true,
+          "protocol",
+          "openid-connect",
+          "clientAuthenticatorType",
+          "client-secret",
+          "rootUrl",
+          null,
+          "baseUrl",
+          null,
+          "adminUrl",
+          null,
+          "redirectUris",
+          List.of(),
+          "webOrigins",
+          List.of());
+  private static final Set<String> CLIENT_ATTRIBUTES =
+      Set.of("post.logout.redirect.uris", "access.token.lifespan", "pkce.code.challenge.method");
+
+  private final Connection connection;
+
+  public Exporter(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** The realm as a spec document, with notes for the reader (secrets left out, and so on). */
+  public record Export(Map<String, Object> spec, List<String> notes) {}
+
+  public Export export(String realmName) {
+    RealmResource realm = connection.keycloak().realm(realmName);
+    List<String> notes = new ArrayList<>();
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("realm", realmName);
+    spec.putAll(nonDefault(Json.toMap(realm.toRepresentation()), REALM_DEFAULTS));
+
+    List<Map<String, Object>> scopes = new ArrayList<>();
+    for (ClientScopeRepresentation scope : realm.clientScopes().findAll()) {
+      if (!BUILTIN_SCOPES.contains(scope.getName())) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", scope.getName());
+        putIfPresent(out, "description", scope.getDescription());
+        putIfPresent(out, "protocol", scope.getProtocol());
+        if (scope.getAttributes() != null && !scope.getAttributes().isEmpty()) {
+          out.put("attributes", new TreeMap<>(scope.getAttributes()));
+        }
+        out.put("protocolMappers", mappers(scope.getProtocolMappers()));
+        scopes.add(out);
+      }
+    }
+    putIfNotEmpty(spec, "clientScopes", scopes);
+
+    List<Map<String, Object>> clients = new ArrayList<>();
+    Map<String, String> clientUuids = new HashMap<>();
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      if (BUILTIN_CLIENTS.contains(client.getClientId())) {
+        continue;
+      }
+      clientUuids.put(client.getClientId(), client.getId());
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("clientId", client.getClientId());
+      out.putAll(nonDefault(Json.toMap(client), CLIENT_DEFAULTS));
+      Map<String, String> attributes = new TreeMap<>();
+      if (client.getAttributes() != null) {
+        client
+            .getAttributes()
+            .forEach(
+                (k, v) -> {
+                  if (CLIENT_ATTRIBUTES.contains(k) && v != null && !v.isEmpty()) {
+                    attributes.put(k, v);
+                  }
+                });
+      }
+      if (!attributes.isEmpty()) {
+        out.put("attributes", attributes);
+      }
+      if (client.getProtocolMappers() != null && !client.getProtocolMappers().isEmpty()) {
+        out.put("protocolMappers", mappers(client.getProtocolMappers()));
+      }
+      out.put("defaultClientScopes", sorted(client.getDefaultClientScopes()));
+      out.put("optionalClientScopes", sorted(client.getOptionalClientScopes()));
+      if (!Boolean.TRUE.equals(client.isPublicClient())
+          && !Boolean.TRUE.equals(client.isBearerOnly())) {
+        notes.add(
+            "client "
+                + client.getClientId()
+                + ": secret not exported; to manage it add `secret: ${env:"
+                + envName(realmName, client.getClientId())
+                + "}`");
+      }
+      clients.add(out);
+    }
+    putIfNotEmpty(spec, "clients", clients);
+
+    Map<String, Object> roles = new LinkedHashMap<>();
+    List<Map<String, Object>> realmRoles = new ArrayList<>();
+    for (RoleRepresentation role : realm.roles().list(false)) {
+      if (!BUILTIN_ROLES.contains(role.getName())
+          && !role.getName().equals("default-roles-" + realmName.toLowerCase())) {
+        realmRoles.add(role(role));
+      }
+    }
+    putIfNotEmpty(roles, "realm", realmRoles);
+    Map<String, Object> clientRoles = new TreeMap<>();
+    clientUuids.forEach(
+        (clientId, uuid) -> {
+          List<Map<String, Object>> list =
+              realm.clients().get(uuid).roles().list(false).stream().map(Exporter::role).toList();
+          if (!list.isEmpty()) {
+            clientRoles.put(clientId, list);
+          }
+        });
+    putIfNotEmpty(roles, "client", clientRoles);
+    if (!roles.isEmpty()) {
+      spec.put("roles", roles);
+    }
+
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (GroupRepresentation group : realm.groups().groups(null, 0, 1000, false)) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("name", group.getName());
+      if (group.getAttributes() != null && !group.getAttributes().isEmpty()) {
+        out.put("attributes", new TreeMap<>(group.getAttributes()));
+      }
+      var mappings = realm.groups().group(group.getId()).roles().getAll();
+      out.put(
+          "realmRoles",
+          mappings.getRealmMappings() == null
+              ? List.of()
+              : sorted(
+                  mappings.getRealmMappings().stream().map(RoleRepresentation::getName).toList()));
+      putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
+      groups.add(out);
+    }
+    putIfNotEmpty(spec, "groups", groups);
+
+    List<Map<String, Object>> users = new ArrayList<>();
+    String defaultRoles = "default-roles-" + realmName.toLowerCase();
+    for (UserRepresentation user : realm.users().list(0, 10_000)) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("username", user.getUsername());
+      putIfPresent(out, "email", user.getEmail());
+      putIfPresent(out, "firstName", user.getFirstName());
+      putIfPresent(out, "lastName", user.getLastName());
+      out.put("enabled", user.isEnabled());
+      out.put("emailVerified", user.isEmailVerified());
+      var userResource = realm.users().get(user.getId());
+      var mappings = userResource.roles().getAll();
+      List<String> userRealmRoles =
+          mappings.getRealmMappings() == null
+              ? List.of()
+              : sorted(
+                  mappings.getRealmMappings().stream()
+                      .map(RoleRepresentation::getName)
+                      .filter(r -> !r.equals(defaultRoles))
+                      .toList());
+      out.put("realmRoles", userRealmRoles);
+      putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
+      out.put(
+          "groups",
+          sorted(userResource.groups().stream().map(GroupRepresentation::getName).toList()));
+      users.add(out);
+    }
+    if (!users.isEmpty()) {
+      notes.add("passwords are never exported: a user's password stays as Keycloak has it");
+    }
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())
+          && !BUILTIN_CLIENTS.contains(client.getClientId())) {
+        var account = realm.clients().get(client.getId()).getServiceAccountUser();
+        var mappings = realm.users().get(account.getId()).roles().getAll();
+        List<String> accountRoles =
+            mappings.getRealmMappings() == null
+                ? List.of()
+                : sorted(
+                    mappings.getRealmMappings().stream()
+                        .map(RoleRepresentation::getName)
+                        .filter(r -> !r.equals(defaultRoles))
+                        .toList());
+        Map<String, Object> clientMappings = clientMappings(mappings);
+        if (!accountRoles.isEmpty() || !clientMappings.isEmpty()) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("serviceAccountClientId", client.getClientId());
+          out.put("realmRoles", accountRoles);
+          putIfNotEmpty(out, "clientRoles", clientMappings);
+          users.add(out);
+        }
+      }
+    }
+    putIfNotEmpty(spec, "users", users);
+    return new Export(spec, notes);
+  }
+
+  static String envName(String realm, String clientId) {
+    return (realm + "_" + clientId + "_SECRET").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
+  }
+
+  private static Map<String, Object> clientMappings(
+      org.keycloak.representations.idm.MappingsRepresentation mappings) {
+    Map<String, Object> result = new TreeMap<>();
+    if (mappings.getClientMappings() != null) {
+      mappings
+          .getClientMappings()
+          .forEach(
+              (clientId, m) -> {
+                if (!BUILTIN_CLIENTS.contains(clientId)
+                    && m.getMappings() != null
+                    && !m.getMappings().isEmpty()) {
+                  result.put(
+                      clientId,
+                      sorted(m.getMappings().stream().map(RoleRepresentation::getName).toList()));
+                }
+              });
+    }
+    return result;
+  }
+
+  private static Map<String, Object> role(RoleRepresentation role) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", role.getName());
+    putIfPresent(out, "description", role.getDescription());
+    return out;
+  }
+
+  private static List<Map<String, Object>> mappers(List<ProtocolMapperRepresentation> mappers) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (ProtocolMapperRepresentation mapper :
+        mappers == null ? List.<ProtocolMapperRepresentation>of() : mappers) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("name", mapper.getName());
+      out.put("protocol", mapper.getProtocol());
+      out.put("protocolMapper", mapper.getProtocolMapper());
+      out.put("config", new TreeMap<>(mapper.getConfig() == null ? Map.of() : mapper.getConfig()));
+      result.add(out);
+    }
+    result.sort((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))));
+    return result;
+  }
+
+  private static Map<String, Object> nonDefault(
+      Map<String, Object> live, Map<String, Object> defaults) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    defaults.forEach(
+        (field, value) -> {
+          Object actual = live.get(field);
+          boolean emptyList =
+              actual instanceof List<?> l
+                  && l.isEmpty()
+                  && value instanceof List<?> d
+                  && d.isEmpty();
+          if (actual != null && !Objects.equals(actual, value) && !emptyList) {
+            result.put(field, actual);
+          }
+        });
+    return result;
+  }
+
+  private static Map<String, Object> defaults(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values == null ? List.of() : values.stream().sorted().collect(Collectors.toList());
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null && !"".equals(value)) {
+      map.put(key, value);
+    }
+  }
+
+  private static void putIfNotEmpty(Map<String, Object> map, String key, Object value) {
+    if (value instanceof List<?> list && !list.isEmpty()
+        || value instanceof Map<?, ?> m && !m.isEmpty()) {
+      map.put(key, value);
+    }
+  }
+}
