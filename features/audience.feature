@@ -9,6 +9,7 @@ Feature: Audience validation
     When the token is sent to "/secure-data" of the API "apiserver"
     Then the API grants access to the token's subject
 
+  @mutates
   Scenario: A token from a client without the audience scope is refused
     Given the realm "coolproject" from "realms/coolproject.yaml" is applied
     And the API "apiserver" trusts realm "coolproject"

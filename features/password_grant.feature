@@ -19,16 +19,19 @@ Feature: The password grant of the FastAPI tutorial
     When "alice" logs in through "fastapi-keycloak" in realm "testing" with password "not-her-password"
     Then Keycloak refuses with "invalid_grant" saying "Invalid user credentials"
 
+  @mutates
   Scenario: A client with direct grants off
     Given an administrator sets "directAccessGrantsEnabled" to false on client "fastapi-keycloak" in realm "testing"
     When "alice" logs in through "fastapi-keycloak" in realm "testing"
     Then Keycloak refuses with "unauthorized_client"
 
+  @mutates
   Scenario: A disabled user
     Given an administrator disables the user "alice" in realm "testing"
     When "alice" logs in through "fastapi-keycloak" in realm "testing"
     Then Keycloak refuses with "invalid_grant"
 
+  @mutates
   Scenario: A user missing profile fields cannot use the password grant
     Given an administrator creates the user "bob" with password "bobs-password" and no email or names in realm "testing"
     When "bob" logs in through "fastapi-keycloak" in realm "testing" with password "bobs-password"

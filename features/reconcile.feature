@@ -1,3 +1,4 @@
+@mutates
 Feature: Reconciling a realm with realmctl
   The realm in Keycloak follows the spec: applying twice changes nothing, a change made in the
   console is planned and undone, and a bad spec is rejected with its line before anything is written.

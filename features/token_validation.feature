@@ -36,6 +36,7 @@ Feature: Forged and misused tokens are refused
     When the refresh token is sent to "/protected" of the API "fastapi-keycloak"
     Then the API refuses the token with a Bearer challenge
 
+  @mutates
   Scenario: An expired token is refused
     Given the access tokens of client "client-app" in realm "coolproject" live 1 second
     And the API "short-lived" trusts realm "coolproject" with a clock skew of 1 second

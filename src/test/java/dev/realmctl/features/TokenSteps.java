@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.realmctl.support.TestSecrets;
 import dev.realmctl.support.Tokens;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -31,8 +30,10 @@ public class TokenSteps {
     this.world = world;
   }
 
-  static String secretOf(String name) {
-    return Optional.ofNullable(SECRETS.get(name)).map(TestSecrets::get).orElse("no-such-secret");
+  String secretOf(String name) {
+    return Optional.ofNullable(SECRETS.get(name))
+        .map(world.target::secret)
+        .orElse("no-such-secret");
   }
 
   @Given("{string} has a client-credentials token from realm {string}")

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public final class World {
   final TestKeycloak keycloak = TestKeycloak.get();
+  final ContractTarget target = ContractTarget.fromEnvironment();
   final Map<String, String> realms = new HashMap<>();
   final Map<String, ResourceServer> resourceServers = new HashMap<>();
   final List<AutoCloseable> closeables = new ArrayList<>();
