@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -30,10 +34,17 @@ public final class Applier {
     WRITERS.put(Kind.MEMBERSHIP, new MembershipWriter());
   }
 
+  static final int DEFAULT_PARALLELISM = 4;
   private final Target target;
+  private final int parallelism;
 
   public Applier(Connection connection, Snapshot snapshot) {
+    this(connection, snapshot, DEFAULT_PARALLELISM);
+  }
+
+  public Applier(Connection connection, Snapshot snapshot, int parallelism) {
     this.target = new Target(connection, snapshot.ids());
+    this.parallelism = Math.max(1, parallelism);
   }
 
   public record Result(List<Change> done, List<Change> notDone) {}
@@ -58,26 +69,96 @@ public final class Applier {
     }
   }
 
+  /**
+   * Runs the plan in order. Consecutive changes of one kind and action are independent of each
+   * other (the plan orders every dependency across kinds), so each such run is spread over a
+   * bounded pool; the next run starts only when the previous one is complete.
+   */
   public Result apply(Plan plan, Consumer<Change> onDone) {
-    List<Change> done = new ArrayList<>();
     List<Change> changes = plan.changes();
-    for (int i = 0; i < changes.size(); i++) {
-      Change change = changes.get(i);
-      try {
-        ChangeWriter writer = WRITERS.get(change.id().kind());
-        switch (change.action()) {
-          case CREATE -> writer.create(change, target);
-          case UPDATE -> writer.update(change, target);
-          case DELETE -> writer.delete(change, target);
+    List<Change> done = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    try {
+      for (List<Change> batch : batches(changes)) {
+        List<Future<?>> running = new ArrayList<>();
+        for (Change change : batch) {
+          running.add(
+              pool.submit(
+                  () -> {
+                    write(change);
+                    done.add(change);
+                    onDone.accept(change);
+                  }));
         }
-      } catch (RuntimeException e) {
-        throw new Failure(
-            change, new Result(List.copyOf(done), changes.subList(i, changes.size())), e);
+        for (int i = 0; i < running.size(); i++) {
+          try {
+            running.get(i).get();
+          } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(false));
+            awaitQuiet(running);
+            throw failure(batch.get(i), changes, done, e.getCause());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(batch.get(i), changes, done, e);
+          }
+        }
       }
-      done.add(change);
-      onDone.accept(change);
+    } finally {
+      pool.shutdownNow();
     }
-    return new Result(done, List.of());
+    return new Result(List.copyOf(done), List.of());
+  }
+
+  private void write(Change change) {
+    ChangeWriter writer = WRITERS.get(change.id().kind());
+    switch (change.action()) {
+      case CREATE -> writer.create(change, target);
+      case UPDATE -> writer.update(change, target);
+      case DELETE -> writer.delete(change, target);
+    }
+  }
+
+  /** Runs of consecutive changes with the same kind and action; a realm is always alone. */
+  private static List<List<Change>> batches(List<Change> changes) {
+    List<List<Change>> batches = new ArrayList<>();
+    List<Change> current = new ArrayList<>();
+    for (Change change : changes) {
+      boolean joins =
+          !current.isEmpty()
+              && change.id().kind() != Kind.REALM
+              && current.get(0).id().kind() == change.id().kind()
+              && current.get(0).action() == change.action();
+      if (!joins && !current.isEmpty()) {
+        batches.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(change);
+    }
+    if (!current.isEmpty()) {
+      batches.add(current);
+    }
+    return batches;
+  }
+
+  private static void awaitQuiet(List<Future<?>> running) {
+    for (Future<?> future : running) {
+      try {
+        if (!future.isCancelled()) {
+          future.get();
+        }
+      } catch (Exception ignored) {
+        // Only waiting for in-flight writes to end, so the report of what was done is complete.
+      }
+    }
+  }
+
+  private static Failure failure(
+      Change failed, List<Change> all, List<Change> done, Throwable cause) {
+    List<Change> finished = List.copyOf(done);
+    List<Change> notDone = all.stream().filter(c -> !finished.contains(c)).toList();
+    RuntimeException runtime =
+        cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    return new Failure(failed, new Result(finished, notDone), runtime);
   }
 
   /** Keycloak's own error text, which names the field it refused, when it sent one. */

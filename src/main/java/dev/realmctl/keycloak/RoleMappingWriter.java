@@ -27,11 +27,7 @@ final class RoleMappingWriter implements ChangeWriter {
   }
 
   private static RoleRepresentation role(ResourceId.RoleMapping id, Target target) {
-    var roles =
-        id.clientId()
-            .map(clientId -> target.client(id.realm(), clientId).roles())
-            .orElseGet(() -> target.realm(id.realm()).roles());
-    return roles.get(id.role()).toRepresentation();
+    return target.role(id.realm(), id.clientId(), id.role());
   }
 
   private static RoleScopeResource scope(ResourceId.RoleMapping id, Target target) {

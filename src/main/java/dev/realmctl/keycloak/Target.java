@@ -23,7 +23,7 @@ final class Target {
 
   Target(Connection connection, Map<String, RealmIds> ids) {
     this.connection = connection;
-    this.ids = ids;
+    this.ids = new java.util.concurrent.ConcurrentHashMap<>(ids);
   }
 
   RealmResource realm(String realm) {
@@ -32,6 +32,22 @@ final class Target {
 
   org.keycloak.admin.client.Keycloak keycloak() {
     return connection.keycloak();
+  }
+
+  /** A role as role-mapping calls want it, fetched once per apply. */
+  org.keycloak.representations.idm.RoleRepresentation role(
+      String realm, Optional<String> clientId, String name) {
+    String key = clientId.map(c -> c + "/").orElse("") + name;
+    return ids(realm)
+        .roles
+        .computeIfAbsent(
+            key,
+            k ->
+                clientId
+                    .map(c -> client(realm, c).roles())
+                    .orElseGet(() -> realm(realm).roles())
+                    .get(name)
+                    .toRepresentation());
   }
 
   RealmIds ids(String realm) {
