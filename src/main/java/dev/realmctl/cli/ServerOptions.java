@@ -22,6 +22,12 @@ final class ServerOptions {
           "Allow http:// to a host other than loopback (credentials cross the network in clear).")
   boolean allowInsecureHttp;
 
+  @Option(
+      names = "--retry-for",
+      paramLabel = "SECONDS",
+      description = "How long to keep retrying connection failures and 502/503/504. Default: 60")
+  int retrySeconds = (int) Connection.Settings.DEFAULT_RETRY_BUDGET.toSeconds();
+
   Connection.Settings settings(Realmctl root) {
     String url =
         server
@@ -30,7 +36,7 @@ final class ServerOptions {
                 () -> new ExitCodes.UserError("no Keycloak: set KEYCLOAK_URL or pass --server"));
     checkTransport(url);
     String realm = root.env("KEYCLOAK_REALM").orElse("master");
-    Optional<String> clientSecret = root.env("KEYCLOAK_CLIENT_SECRET");
+    Optional<String> clientSecret = secret(root, "KEYCLOAK_CLIENT_SECRET");
     if (clientSecret.isPresent()) {
       String clientId =
           root.env("KEYCLOAK_CLIENT_ID")
@@ -38,7 +44,7 @@ final class ServerOptions {
                   () -> new ExitCodes.UserError("KEYCLOAK_CLIENT_SECRET needs KEYCLOAK_CLIENT_ID"));
       root.redactor().remember(clientSecret.get());
       return new Connection.Settings(
-          url, realm, clientId, Optional.empty(), Optional.empty(), clientSecret);
+          url, realm, clientId, Optional.empty(), Optional.empty(), clientSecret, retryBudget());
     }
     String user =
         root.env("KEYCLOAK_USER")
@@ -48,7 +54,7 @@ final class ServerOptions {
                         "no admin credentials: set KEYCLOAK_USER and KEYCLOAK_PASSWORD,"
                             + " or KEYCLOAK_CLIENT_ID and KEYCLOAK_CLIENT_SECRET"));
     String password =
-        root.env("KEYCLOAK_PASSWORD")
+        secret(root, "KEYCLOAK_PASSWORD")
             .orElseThrow(() -> new ExitCodes.UserError("KEYCLOAK_USER needs KEYCLOAK_PASSWORD"));
     root.redactor().remember(password);
     return new Connection.Settings(
@@ -57,7 +63,28 @@ final class ServerOptions {
         root.env("KEYCLOAK_CLIENT_ID").orElse("admin-cli"),
         Optional.of(user),
         Optional.of(password),
-        Optional.empty());
+        Optional.empty(),
+        retryBudget());
+  }
+
+  private java.time.Duration retryBudget() {
+    return java.time.Duration.ofSeconds(Math.max(0, retrySeconds));
+  }
+
+  /**
+   * A credential from NAME, or from the file NAME_FILE names (as Docker and Kubernetes secrets are
+   * mounted).
+   */
+  private static Optional<String> secret(Realmctl root, String name) {
+    Optional<String> file = root.env(name + "_FILE");
+    if (file.isEmpty()) {
+      return root.env(name);
+    }
+    try {
+      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip());
+    } catch (java.io.IOException e) {
+      throw new ExitCodes.UserError(name + "_FILE: cannot read " + file.get());
+    }
   }
 
   private void checkTransport(String url) {

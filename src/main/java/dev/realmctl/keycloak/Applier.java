@@ -36,6 +36,7 @@ public final class Applier {
 
   static final int DEFAULT_PARALLELISM = 4;
   private final Target target;
+  private final Retry retry;
   private final int parallelism;
 
   public Applier(Connection connection, Snapshot snapshot) {
@@ -44,6 +45,7 @@ public final class Applier {
 
   public Applier(Connection connection, Snapshot snapshot, int parallelism) {
     this.target = new Target(connection, snapshot.ids());
+    this.retry = connection.retry();
     this.parallelism = Math.max(1, parallelism);
   }
 
@@ -111,11 +113,24 @@ public final class Applier {
 
   private void write(Change change) {
     ChangeWriter writer = WRITERS.get(change.id().kind());
-    switch (change.action()) {
-      case CREATE -> writer.create(change, target);
-      case UPDATE -> writer.update(change, target);
-      case DELETE -> writer.delete(change, target);
-    }
+    retry.call(
+        attempt -> {
+          try {
+            switch (change.action()) {
+              case CREATE -> writer.create(change, target);
+              case UPDATE -> writer.update(change, target);
+              case DELETE -> writer.delete(change, target);
+            }
+          } catch (RuntimeException e) {
+            // A create retried after a lost answer finds its own first attempt: that is success.
+            if (!(attempt > 1
+                && change.action() == dev.realmctl.plan.Action.CREATE
+                && Retry.isConflict(e))) {
+              throw e;
+            }
+          }
+          return null;
+        });
   }
 
   /** Runs of consecutive changes with the same kind and action; a realm is always alone. */

@@ -3,6 +3,7 @@ package dev.realmctl.keycloak;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
@@ -18,11 +19,13 @@ public final class Connection implements AutoCloseable {
   private final Keycloak keycloak;
   private final RequestCounter counter;
   private final String serverUrl;
+  private final Retry retry;
 
-  private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl) {
+  private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl, Retry retry) {
     this.keycloak = keycloak;
     this.counter = counter;
     this.serverUrl = serverUrl;
+    this.retry = retry;
   }
 
   /** How realmctl logs in, the same variables as the Terraform provider for Keycloak. */
@@ -32,7 +35,10 @@ public final class Connection implements AutoCloseable {
       String clientId,
       Optional<String> username,
       Optional<String> password,
-      Optional<String> clientSecret) {
+      Optional<String> clientSecret,
+      Duration retryBudget) {
+
+    public static final Duration DEFAULT_RETRY_BUDGET = Duration.ofSeconds(60);
 
     public static Settings password(String serverUrl, String username, String password) {
       return new Settings(
@@ -41,7 +47,12 @@ public final class Connection implements AutoCloseable {
           "admin-cli",
           Optional.of(username),
           Optional.of(password),
-          Optional.empty());
+          Optional.empty(),
+          DEFAULT_RETRY_BUDGET);
+    }
+
+    public Settings withRetryBudget(Duration budget) {
+      return new Settings(serverUrl, realm, clientId, username, password, clientSecret, budget);
     }
 
     @Override
@@ -55,6 +66,8 @@ public final class Connection implements AutoCloseable {
     var http =
         ((ResteasyClientBuilder) ResteasyClientBuilder.newBuilder())
             .connectionPoolSize(8)
+            .connectTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+            .readTimeout(120, java.util.concurrent.TimeUnit.SECONDS)
             .register(counter)
             .register(new LenientJson())
             .build();
@@ -74,11 +87,16 @@ public final class Connection implements AutoCloseable {
           .username(settings.username().orElse(""))
           .password(settings.password().orElse(""));
     }
-    return new Connection(builder.build(), counter, settings.serverUrl());
+    return new Connection(
+        builder.build(), counter, settings.serverUrl(), new Retry(settings.retryBudget()));
   }
 
   Keycloak keycloak() {
     return keycloak;
+  }
+
+  Retry retry() {
+    return retry;
   }
 
   public String serverUrl() {

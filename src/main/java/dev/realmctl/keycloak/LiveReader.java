@@ -43,7 +43,10 @@ public final class LiveReader {
     for (RealmSpec spec : specs) {
       RealmIds realmIds = new RealmIds();
       ids.put(spec.realm(), realmIds);
-      read(spec, realmIds).ifPresent(live -> realms.put(spec.realm(), live));
+      connection
+          .retry()
+          .call(() -> read(spec, realmIds))
+          .ifPresent(live -> realms.put(spec.realm(), live));
     }
     return new Snapshot(new LiveState(realms), ids);
   }
