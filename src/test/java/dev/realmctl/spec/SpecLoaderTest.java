@@ -199,4 +199,31 @@ class SpecLoaderTest {
     assertTrue(
         e.problems().get(1).toString().contains("b.yaml:3:5: user needs a non-empty 'username'"));
   }
+
+  @Test
+  void duplicateScopesUsersAndRolesAreEachReported() throws IOException {
+    assertEquals(
+        List.of(
+            "4:5: client scope 's' is declared twice (first at line 3)",
+            "5:28: role 'r' is declared twice (first at line 5)",
+            "8:5: user 'u' is declared twice (first at line 7)"),
+        errors(
+            """
+            realm: x
+            clientScopes:
+              - name: s
+              - name: s
+            roles: {realm: [{name: r}, {name: r}]}
+            users:
+              - {username: u}
+              - {username: u}
+            """));
+  }
+
+  @Test
+  void fileOverTheSizeLimitIsRefusedUnread() throws IOException {
+    Path file = write("realm: r\n# " + "x".repeat(YamlReader.MAX_FILE_BYTES) + "\n");
+    SpecException e = assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(file)));
+    assertEquals(file + ":1:1: file is larger than 1024 KiB", e.problems().get(0).toString());
+  }
 }
