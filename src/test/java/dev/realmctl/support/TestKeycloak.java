@@ -52,6 +52,7 @@ public final class TestKeycloak {
     }
     Path target = home.getParent().getParent();
     String password = "it-" + UUID.randomUUID();
+    LeakScanInput.record(java.util.List.of(password));
     LocalKeycloak keycloak =
         LocalKeycloak.start(
             new LocalKeycloak.Options(

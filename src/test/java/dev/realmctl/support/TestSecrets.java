@@ -22,6 +22,7 @@ public final class TestSecrets {
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
+    LeakScanInput.record(VALUES.values());
   }
 
   private TestSecrets() {}
