@@ -28,3 +28,11 @@ Feature: Reconciling a realm with realmctl
       """
     Then it is rejected with "client scope 'no-such-scope' exists neither" at line 4
     And the realm "rejected" does not exist
+
+  Scenario: --prune deletes what realmctl owned, never what a person made
+    Given an administrator creates the client "made-by-hand" in realm "coolproject"
+    When client "client-app" is removed from the spec and realmctl applies it with --prune
+    Then the plan deleted "clients/client-app"
+    And the client "client-app" does not exist in realm "coolproject"
+    And the client "made-by-hand" exists in realm "coolproject"
+    And the client "account" exists in realm "coolproject"

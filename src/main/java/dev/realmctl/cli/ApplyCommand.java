@@ -6,6 +6,7 @@ import dev.realmctl.plan.Action;
 import dev.realmctl.render.PlanRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -16,6 +17,11 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin SpecPaths specPaths;
   @Mixin ServerOptions server;
 
+  @Option(
+      names = "--prune",
+      description = "Also delete what realmctl created or adopted and the spec no longer declares.")
+  boolean prune;
+
   @Override
   public Integer call() {
     Output output = root.output();
@@ -24,7 +30,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
       Reconciler reconciler = new Reconciler(connection);
-      var planned = reconciler.plan(loaded.realms());
+      var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));

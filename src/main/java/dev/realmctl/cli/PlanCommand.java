@@ -15,6 +15,11 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin ServerOptions server;
 
   @Option(
+      names = "--prune",
+      description = "Also delete what realmctl created or adopted and the spec no longer declares.")
+  boolean prune;
+
+  @Option(
       names = "--output",
       paramLabel = "FORMAT",
       description = "text, markdown or json. Default: text")
@@ -33,7 +38,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     loaded.warnings().forEach(w -> output.error(w.toString()));
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
-      var planned = new Reconciler(connection).plan(loaded.realms());
+      var planned = new Reconciler(connection).plan(loaded.realms(), prune);
       output.print(renderer.render(planned.plan()));
       output.error(Cost.of(connection, started));
       return detailedExitCode && !planned.plan().isEmpty()

@@ -32,6 +32,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 public final class LiveReader {
   private static final int PAGE = 1000;
   private final Connection connection;
+  private Map<String, Object> currentSettings = Map.of();
 
   public LiveReader(Connection connection) {
     this.connection = connection;
@@ -56,6 +57,7 @@ public final class LiveReader {
     Map<String, Object> settings;
     try {
       settings = Json.toMap(realm.toRepresentation());
+      currentSettings = settings;
     } catch (NotFoundException absent) {
       return Optional.empty();
     }
@@ -134,7 +136,7 @@ public final class LiveReader {
       Set<String> realmRoleNames,
       Map<String, Map<String, Map<String, Object>>> clientRoles,
       RealmIds ids) {
-    if (spec.users().isEmpty()) {
+    if (spec.users().isEmpty() && !owns(spec, "users")) {
       return Map.of();
     }
     Map<String, Map<String, Object>> fields = new HashMap<>();
@@ -199,7 +201,7 @@ public final class LiveReader {
   private Map<String, LiveRealm.Group> groups(
       RealmSpec spec, RealmResource realm, Map<String, LiveRealm.User> users, RealmIds ids) {
     boolean membershipsMatter = spec.users().stream().anyMatch(u -> u.groups().isPresent());
-    if (spec.groups().isEmpty() && !membershipsMatter) {
+    if (spec.groups().isEmpty() && !membershipsMatter && !owns(spec, "groups")) {
       return Map.of();
     }
     Set<String> declared = new HashSet<>();
@@ -240,6 +242,20 @@ public final class LiveReader {
       groups.put(group.getName(), new LiveRealm.Group(Json.toMap(group), realmRoles, clientRoles));
     }
     return groups;
+  }
+
+  /** Whether realmctl's ownership record lists any of a kind, which a prune must then see. */
+  private boolean owns(RealmSpec spec, String kind) {
+    Object attributes = currentSettings.get("attributes");
+    if (!(attributes instanceof Map<?, ?> map)
+        || !(map.get("realmctl.ownership") instanceof String text)) {
+      return false;
+    }
+    try {
+      return Json.MAPPER.readTree(text).path(kind).size() > 0;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
   }
 
   private static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {

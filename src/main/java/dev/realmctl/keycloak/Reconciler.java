@@ -19,8 +19,13 @@ public final class Reconciler {
   public record Planned(Plan plan, Snapshot snapshot) {}
 
   public Planned plan(List<RealmSpec> specs) {
+    return plan(specs, false);
+  }
+
+  /** With {@code prune}, also deletes what realmctl owns and the spec no longer declares. */
+  public Planned plan(List<RealmSpec> specs, boolean prune) {
     Snapshot snapshot = new LiveReader(connection).read(specs);
-    return new Planned(new Planner().plan(specs, snapshot.state()), snapshot);
+    return new Planned(new Planner().plan(specs, snapshot.state(), prune), snapshot);
   }
 
   public Applier.Result apply(Planned planned, Consumer<Change> onDone) {

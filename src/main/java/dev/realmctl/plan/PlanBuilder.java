@@ -9,11 +9,13 @@ final class PlanBuilder {
   final List<Change> changes = new ArrayList<>();
   final Problems problems;
   final boolean realmExists;
+  final boolean prune;
   int unchanged;
 
-  PlanBuilder(Problems problems, boolean realmExists) {
+  PlanBuilder(Problems problems, boolean realmExists, boolean prune) {
     this.problems = problems;
     this.realmExists = realmExists;
+    this.prune = prune;
   }
 
   void add(Change change) {

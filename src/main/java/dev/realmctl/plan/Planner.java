@@ -17,15 +17,21 @@ public final class Planner {
           new ClientPlanner(),
           new RolePlanner(),
           new GroupPlanner(),
-          new UserPlanner());
+          new UserPlanner(),
+          new PrunePlanner());
 
   public Plan plan(List<RealmSpec> specs, LiveState live) {
+    return plan(specs, live, false);
+  }
+
+  /** With {@code prune}, what realmctl owns and the spec no longer declares is deleted too. */
+  public Plan plan(List<RealmSpec> specs, LiveState live, boolean prune) {
     Problems problems = new Problems();
     List<Change> changes = new ArrayList<>();
     int unchanged = 0;
     for (RealmSpec spec : specs) {
       var existing = live.realm(spec.realm());
-      PlanBuilder out = new PlanBuilder(problems, existing.isPresent());
+      PlanBuilder out = new PlanBuilder(problems, existing.isPresent(), prune);
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
       PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
       changes.addAll(out.changes);

@@ -61,6 +61,52 @@ public class RealmSteps {
     }
   }
 
+  @When("client {string} is removed from the spec and realmctl applies it with --prune")
+  public void removeClientAndPrune(String clientId) {
+    spec =
+        new RealmSpec(
+            spec.realm(),
+            spec.settings(),
+            spec.clientScopes(),
+            spec.clients().stream().filter(c -> !c.clientId().equals(clientId)).toList(),
+            spec.roles(),
+            spec.groups(),
+            spec.users(),
+            spec.origin());
+    try (Connection connection = world.keycloak.connect()) {
+      Reconciler reconciler = new Reconciler(connection);
+      var planned = reconciler.plan(List.of(spec), true);
+      lastPlan = planned.plan();
+      reconciler.apply(planned, c -> {});
+    }
+  }
+
+  @Given("an administrator creates the client {string} in realm {string}")
+  public void anAdministratorCreatesAClient(String clientId, String realm) {
+    world.admin().createClient(world.realm(realm), clientId);
+  }
+
+  @Then("the client {string} exists in realm {string}")
+  public void theClientExists(String clientId, String realm) {
+    assertEquals(
+        1, world.admin().realm(world.realm(realm)).clients().findByClientId(clientId).size());
+  }
+
+  @Then("the client {string} does not exist in realm {string}")
+  public void theClientDoesNotExist(String clientId, String realm) {
+    assertTrue(
+        world.admin().realm(world.realm(realm)).clients().findByClientId(clientId).isEmpty());
+  }
+
+  @Then("the plan deleted {string}")
+  public void thePlanDeleted(String path) {
+    assertTrue(
+        lastPlan.changes().stream()
+            .anyMatch(
+                c -> c.action() == dev.realmctl.plan.Action.DELETE && c.id().path().equals(path)),
+        () -> "plan: " + lastPlan.changes());
+  }
+
   @Then("the apply changed nothing")
   public void theApplyChangedNothing() {
     assertEquals(0, lastApplyChanges);

@@ -102,6 +102,44 @@ class PlannerTest {
         e::getMessage);
   }
 
+  @Test
+  void pruneDeletesOnlyWhatRealmctlOwnsAndTheSpecDropped() throws IOException {
+    LiveRealm live = matching();
+    live.clients()
+        .put("old", new LiveRealm.Client(Map.of("clientId", "old"), Map.of(), Set.of(), Set.of()));
+    live.clients()
+        .put(
+            "by-hand",
+            new LiveRealm.Client(Map.of("clientId", "by-hand"), Map.of(), Set.of(), Set.of()));
+    live.clients()
+        .put(
+            "account",
+            new LiveRealm.Client(Map.of("clientId", "account"), Map.of(), Set.of(), Set.of()));
+    Map<String, Object> settings = new HashMap<>(live.settings());
+    settings.put(
+        "attributes",
+        Map.of(
+            Ownership.ATTRIBUTE,
+            "{\"clients\":[\"account\",\"app\",\"old\"],\"roles\":[\"reader\"]}"));
+    LiveRealm owningOld =
+        new LiveRealm(
+            settings,
+            live.clients(),
+            live.clientScopes(),
+            live.realmRoles(),
+            live.clientRoles(),
+            live.groups(),
+            live.users());
+
+    Plan withoutPrune =
+        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)));
+    assertTrue(withoutPrune.isEmpty(), () -> "no deletion without --prune: " + paths(withoutPrune));
+
+    Plan pruned =
+        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)), true);
+    assertEquals(List.of("- clients/old", "~ realm"), paths(pruned));
+  }
+
   private static LiveRealm matching() {
     Map<String, LiveRealm.Client> clients = new HashMap<>();
     clients.put(
@@ -120,7 +158,11 @@ class PlannerTest {
             Set.of("basic", "service_account"),
             Set.of()));
     return new LiveRealm(
-        Map.of("realm", "r"),
+        Map.of(
+            "realm",
+            "r",
+            "attributes",
+            Map.of(Ownership.ATTRIBUTE, "{\"clients\":[\"app\"],\"roles\":[\"reader\"]}")),
         clients,
         Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())),
         Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()),

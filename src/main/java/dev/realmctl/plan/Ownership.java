@@ -1,0 +1,86 @@
+package dev.realmctl.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.realmctl.spec.ClientScopeSpec;
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.GroupSpec;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.UserSpec;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What realmctl created or adopted in a realm, by kind, kept in a realm attribute. Only these are
+ * ever pruned: never a built-in, never something a person made in the console, never the realm.
+ */
+record Ownership(Map<String, Set<String>> byKind) {
+  static final String ATTRIBUTE = "realmctl.ownership";
+  static final String CLIENTS = "clients";
+  static final String CLIENT_SCOPES = "clientScopes";
+  static final String ROLES = "roles";
+  static final String GROUPS = "groups";
+  static final String USERS = "users";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Ownership empty() {
+    return new Ownership(new TreeMap<>());
+  }
+
+  static Ownership declaredBy(RealmSpec spec) {
+    Ownership owned = empty();
+    spec.clients().stream().map(ClientSpec::clientId).forEach(c -> owned.add(CLIENTS, c));
+    spec.clientScopes().stream()
+        .map(ClientScopeSpec::name)
+        .forEach(s -> owned.add(CLIENT_SCOPES, s));
+    spec.roles().stream()
+        .filter(r -> r.clientId().isEmpty())
+        .forEach(r -> owned.add(ROLES, r.name()));
+    spec.groups().stream().map(GroupSpec::name).forEach(g -> owned.add(GROUPS, g));
+    spec.users().stream()
+        .filter(u -> !u.isServiceAccount())
+        .map(UserSpec::username)
+        .forEach(u -> owned.add(USERS, u));
+    return owned;
+  }
+
+  /** What the live realm records; a missing or unreadable attribute means nothing is owned yet. */
+  static Ownership recordedIn(LiveRealm live) {
+    if (!(live.settings().get("attributes") instanceof Map<?, ?> attributes)
+        || !(attributes.get(ATTRIBUTE) instanceof String text)) {
+      return empty();
+    }
+    try {
+      TreeMap<String, TreeSet<String>> parsed = JSON.readValue(text, new TypeReference<>() {});
+      return new Ownership(new TreeMap<>(parsed));
+    } catch (JsonProcessingException e) {
+      return empty();
+    }
+  }
+
+  Set<String> of(String kind) {
+    return byKind.getOrDefault(kind, Set.of());
+  }
+
+  private void add(String kind, String name) {
+    byKind.computeIfAbsent(kind, k -> new TreeSet<>()).add(name);
+  }
+
+  Ownership plus(Ownership other) {
+    Ownership result = empty();
+    byKind.forEach((kind, names) -> names.forEach(n -> result.add(kind, n)));
+    other.byKind.forEach((kind, names) -> names.forEach(n -> result.add(kind, n)));
+    return result;
+  }
+
+  String serialize() {
+    try {
+      return JSON.writeValueAsString(byKind);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
