@@ -1,5 +1,6 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.Builtins;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,33 +24,6 @@ import org.keycloak.representations.idm.UserRepresentation;
  * against the same realm shows no change, because every exported value is the live one.
  */
 public final class Exporter {
-  private static final Set<String> BUILTIN_CLIENTS =
-      Set.of(
-          "account",
-          "account-console",
-          "admin-cli",
-          "broker",
-          "realm-management",
-          "security-admin-console");
-  private static final Set<String> BUILTIN_SCOPES =
-      Set.of(
-          "AuthnContextClassRef",
-          "acr",
-          "address",
-          "basic",
-          "email",
-          "microprofile-jwt",
-          "offline_access",
-          "organization",
-          "phone",
-          "profile",
-          "role_list",
-          "roles",
-          "saml_organization",
-          "service_account",
-          "web-origins");
-  private static final Set<String> BUILTIN_ROLES = Set.of("offline_access", "uma_authorization");
-
   /** Field, and the value a new realm / client has: exported only when the live value differs. */
   private static final Map<String, Object> REALM_DEFAULTS =
       defaults(
@@ -143,7 +117,7 @@ public final class Exporter {
 
     List<Map<String, Object>> scopes = new ArrayList<>();
     for (ClientScopeRepresentation scope : realm.clientScopes().findAll()) {
-      if (!BUILTIN_SCOPES.contains(scope.getName())) {
+      if (!Builtins.CLIENT_SCOPES.contains(scope.getName())) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", scope.getName());
         putIfPresent(out, "description", scope.getDescription());
@@ -160,7 +134,7 @@ public final class Exporter {
     List<Map<String, Object>> clients = new ArrayList<>();
     Map<String, String> clientUuids = new HashMap<>();
     for (ClientRepresentation client : realm.clients().findAll()) {
-      if (BUILTIN_CLIENTS.contains(client.getClientId())) {
+      if (Builtins.CLIENTS.contains(client.getClientId())) {
         continue;
       }
       clientUuids.put(client.getClientId(), client.getId());
@@ -202,7 +176,7 @@ public final class Exporter {
     Map<String, Object> roles = new LinkedHashMap<>();
     List<Map<String, Object>> realmRoles = new ArrayList<>();
     for (RoleRepresentation role : realm.roles().list(false)) {
-      if (!BUILTIN_ROLES.contains(role.getName())
+      if (!Builtins.REALM_ROLES.contains(role.getName())
           && !role.getName().equals("default-roles-" + realmName.toLowerCase())) {
         realmRoles.add(role(role));
       }
@@ -253,15 +227,7 @@ public final class Exporter {
       out.put("emailVerified", user.isEmailVerified());
       var userResource = realm.users().get(user.getId());
       var mappings = userResource.roles().getAll();
-      List<String> userRealmRoles =
-          mappings.getRealmMappings() == null
-              ? List.of()
-              : sorted(
-                  mappings.getRealmMappings().stream()
-                      .map(RoleRepresentation::getName)
-                      .filter(r -> !r.equals(defaultRoles))
-                      .toList());
-      out.put("realmRoles", userRealmRoles);
+      out.put("realmRoles", realmRoleNames(mappings, defaultRoles));
       putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
       out.put(
           "groups",
@@ -273,17 +239,10 @@ public final class Exporter {
     }
     for (ClientRepresentation client : realm.clients().findAll()) {
       if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())
-          && !BUILTIN_CLIENTS.contains(client.getClientId())) {
+          && !Builtins.CLIENTS.contains(client.getClientId())) {
         var account = realm.clients().get(client.getId()).getServiceAccountUser();
         var mappings = realm.users().get(account.getId()).roles().getAll();
-        List<String> accountRoles =
-            mappings.getRealmMappings() == null
-                ? List.of()
-                : sorted(
-                    mappings.getRealmMappings().stream()
-                        .map(RoleRepresentation::getName)
-                        .filter(r -> !r.equals(defaultRoles))
-                        .toList());
+        List<String> accountRoles = realmRoleNames(mappings, defaultRoles);
         Map<String, Object> clientMappings = clientMappings(mappings);
         if (!accountRoles.isEmpty() || !clientMappings.isEmpty()) {
           Map<String, Object> out = new LinkedHashMap<>();
@@ -298,6 +257,18 @@ public final class Exporter {
     return new Export(spec, notes);
   }
 
+  /** Direct realm roles, without the default-roles composite Keycloak gives everyone. */
+  private static List<String> realmRoleNames(
+      org.keycloak.representations.idm.MappingsRepresentation mappings, String defaultRoles) {
+    return mappings.getRealmMappings() == null
+        ? List.of()
+        : sorted(
+            mappings.getRealmMappings().stream()
+                .map(RoleRepresentation::getName)
+                .filter(r -> !r.equals(defaultRoles))
+                .toList());
+  }
+
   static String envName(String realm, String clientId) {
     return (realm + "_" + clientId + "_SECRET").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
   }
@@ -310,7 +281,7 @@ public final class Exporter {
           .getClientMappings()
           .forEach(
               (clientId, m) -> {
-                if (!BUILTIN_CLIENTS.contains(clientId)
+                if (!Builtins.CLIENTS.contains(clientId)
                     && m.getMappings() != null
                     && !m.getMappings().isEmpty()) {
                   result.put(

@@ -6,8 +6,8 @@ import java.util.Set;
  * What Keycloak puts into every new realm (checked against 26.x). Used only to check references in
  * a realm the plan will create; for an existing realm the live state is the truth.
  */
-final class Builtins {
-  static final Set<String> CLIENT_SCOPES =
+public final class Builtins {
+  public static final Set<String> CLIENT_SCOPES =
       Set.of(
           "AuthnContextClassRef",
           "acr",
@@ -24,7 +24,7 @@ final class Builtins {
           "saml_organization",
           "service_account",
           "web-origins");
-  static final Set<String> CLIENTS =
+  public static final Set<String> CLIENTS =
       Set.of(
           "account",
           "account-console",
@@ -32,11 +32,11 @@ final class Builtins {
           "broker",
           "realm-management",
           "security-admin-console");
-  static final Set<String> REALM_ROLES = Set.of("offline_access", "uma_authorization");
+  public static final Set<String> REALM_ROLES = Set.of("offline_access", "uma_authorization");
 
   private Builtins() {}
 
-  static boolean realmRole(String realm, String role) {
+  public static boolean realmRole(String realm, String role) {
     return REALM_ROLES.contains(role) || role.equals("default-roles-" + realm.toLowerCase());
   }
 }
