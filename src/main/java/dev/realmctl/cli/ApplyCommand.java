@@ -37,8 +37,13 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
         output.error(Cost.of(connection, started));
         return ExitCodes.OK;
       }
-      reconciler.apply(
-          planned, change -> output.println(past(change.action()) + " " + change.address()));
+      Progress progress = new Progress(output, plan.changes().size(), System.console() != null);
+      try {
+        reconciler.apply(
+            planned, change -> progress.done(past(change.action()) + " " + change.address()));
+      } finally {
+        progress.finish();
+      }
       output.println(
           "Apply complete: "
               + plan.count(Action.CREATE)

@@ -57,7 +57,14 @@ public final class Applier {
     private final transient Change failed;
 
     Failure(Change failed, Result result, RuntimeException cause) {
-      super(failed.action().verb() + " " + failed.address() + " failed: " + describe(cause), cause);
+      super(
+          failed.source().map(location -> location + ": ").orElse("")
+              + failed.action().verb()
+              + " "
+              + failed.address()
+              + " failed: "
+              + describe(cause),
+          cause);
       this.failed = failed;
       this.result = result;
     }
@@ -178,6 +185,11 @@ public final class Applier {
 
   /** Keycloak's own error text, which names the field it refused, when it sent one. */
   static String describe(RuntimeException e) {
+    if (e instanceof WebApplicationException web
+        && web.getMessage() != null
+        && web.getMessage().startsWith("HTTP ")) {
+      return web.getMessage();
+    }
     if (e instanceof WebApplicationException web && web.getResponse() != null) {
       String body = "";
       try {

@@ -140,7 +140,9 @@ final class Target {
   static String createdId(Response response) {
     try (response) {
       if (response.getStatus() != 201) {
-        throw new WebApplicationException(response);
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        throw new WebApplicationException(
+            ("HTTP " + response.getStatus() + " " + body).strip(), response.getStatus());
       }
       return CreatedResponseUtil.getCreatedId(response);
     }

@@ -1,7 +1,10 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.Location;
+import dev.realmctl.spec.Origin;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One planned change. For a create, {@code after} is the whole representation to send; for an
@@ -13,14 +16,15 @@ public record Change(
     ResourceId id,
     Map<String, Object> before,
     Map<String, Object> after,
-    List<FieldChange> fields) {
+    List<FieldChange> fields,
+    Optional<Location> source) {
 
   public static Change create(ResourceId id, Map<String, Object> after) {
-    return new Change(Action.CREATE, id, Map.of(), after, List.of());
+    return new Change(Action.CREATE, id, Map.of(), after, List.of(), Optional.empty());
   }
 
   public static Change delete(ResourceId id, Map<String, Object> before) {
-    return new Change(Action.DELETE, id, before, Map.of(), List.of());
+    return new Change(Action.DELETE, id, before, Map.of(), List.of(), Optional.empty());
   }
 
   public static Change update(ResourceId id, List<FieldChange> fields) {
@@ -31,7 +35,7 @@ public record Change(
       // An explicit null asks Keycloak to clear a field the spec sets to null.
       put(after, field, field.after().orElse(null));
     }
-    return new Change(Action.UPDATE, id, before, after, List.copyOf(fields));
+    return new Change(Action.UPDATE, id, before, after, List.copyOf(fields), Optional.empty());
   }
 
   @SuppressWarnings("unchecked")
@@ -44,6 +48,11 @@ public record Change(
         (Map<String, Object>)
             target.computeIfAbsent(field.field(), f -> new java.util.LinkedHashMap<>());
     nested.put(field.key().get(), value);
+  }
+
+  /** The same change, remembering where in the spec it comes from, for errors Keycloak reports. */
+  public Change at(Origin origin) {
+    return new Change(action, id, before, after, fields, Optional.of(origin.location()));
   }
 
   public String address() {

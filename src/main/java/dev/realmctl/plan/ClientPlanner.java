@@ -24,10 +24,10 @@ final class ClientPlanner implements ResourcePlanner {
       var id = new ResourceId.Client(spec.realm(), client.clientId());
       LiveRealm.Client existing = live.clients().get(client.clientId());
       if (existing == null) {
-        out.add(Change.create(id, representation(client)));
+        out.add(Change.create(id, representation(client)).at(client.origin()));
         continue;
       }
-      out.updateOrCount(id, FieldDiff.between(client.fields(), existing.fields()));
+      out.updateOrCount(id, FieldDiff.between(client.fields(), existing.fields()), client.origin());
       client
           .protocolMappers()
           .ifPresent(

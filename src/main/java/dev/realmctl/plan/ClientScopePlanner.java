@@ -22,10 +22,10 @@ final class ClientScopePlanner implements ResourcePlanner {
             .protocolMappers()
             .ifPresent(
                 m -> create.put("protocolMappers", ProtocolMapperPlanner.representations(m)));
-        out.add(Change.create(id, create));
+        out.add(Change.create(id, create).at(scope.origin()));
         continue;
       }
-      out.updateOrCount(id, FieldDiff.between(scope.fields(), existing.fields()));
+      out.updateOrCount(id, FieldDiff.between(scope.fields(), existing.fields()), scope.origin());
       scope
           .protocolMappers()
           .ifPresent(

@@ -19,9 +19,9 @@ final class GroupPlanner implements ResourcePlanner {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", group.name());
         create.putAll(group.fields());
-        out.add(Change.create(id, create));
+        out.add(Change.create(id, create).at(group.origin()));
       } else {
-        out.updateOrCount(id, FieldDiff.between(group.fields(), existing.fields()));
+        out.updateOrCount(id, FieldDiff.between(group.fields(), existing.fields()), group.origin());
       }
       RoleMappingPlanner.plan(
           spec.realm(),

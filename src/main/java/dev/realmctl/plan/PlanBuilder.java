@@ -1,5 +1,6 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.Problems;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,11 @@ final class PlanBuilder {
   }
 
   /** An update when fields differ, else one more resource counted as unchanged. */
-  void updateOrCount(ResourceId id, List<FieldChange> fields) {
+  void updateOrCount(ResourceId id, List<FieldChange> fields, Origin origin) {
     if (fields.isEmpty()) {
       unchanged++;
     } else {
-      changes.add(Change.update(id, fields));
+      changes.add(Change.update(id, fields).at(origin));
     }
   }
 }

@@ -21,9 +21,9 @@ final class ProtocolMapperPlanner {
       var id = new ResourceId.ProtocolMapper(realm, owner, ownerName, mapper.name());
       Map<String, Object> existing = live.get(mapper.name());
       if (existing == null) {
-        out.add(Change.create(id, representation(mapper)));
+        out.add(Change.create(id, representation(mapper)).at(mapper.origin()));
       } else {
-        out.updateOrCount(id, FieldDiff.between(mapper.fields(), existing));
+        out.updateOrCount(id, FieldDiff.between(mapper.fields(), existing), mapper.origin());
       }
     }
     var declared = desired.stream().map(ProtocolMapperSpec::name).toList();

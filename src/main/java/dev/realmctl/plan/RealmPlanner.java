@@ -31,10 +31,10 @@ final class RealmPlanner implements ResourcePlanner {
       create.put("realm", spec.realm());
       create.put("enabled", true);
       create.putAll(desired);
-      out.add(Change.create(id, create));
+      out.add(Change.create(id, create).at(spec.origin()));
       return;
     }
-    out.updateOrCount(id, FieldDiff.between(desired, live.settings()));
+    out.updateOrCount(id, FieldDiff.between(desired, live.settings()), spec.origin());
   }
 
   private static Ownership owned(RealmSpec spec, LiveRealm live, PlanBuilder out) {

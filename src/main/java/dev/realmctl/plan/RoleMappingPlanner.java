@@ -31,6 +31,7 @@ final class RoleMappingPlanner {
               Optional.empty(),
               want,
               without(liveRealmRoles, keycloakManaged),
+              origin,
               out);
         });
     clientRoles.ifPresent(
@@ -42,7 +43,7 @@ final class RoleMappingPlanner {
                     references.roles(Optional.of(clientId), want, clientOrigin);
                   }
                   Set<String> have = liveClientRoles.getOrDefault(clientId, Set.of());
-                  exactSet(realm, subject, Optional.of(clientId), want, have, out);
+                  exactSet(realm, subject, Optional.of(clientId), want, have, origin, out);
                 }));
   }
 
@@ -52,13 +53,14 @@ final class RoleMappingPlanner {
       Optional<String> clientId,
       Set<String> want,
       Set<String> have,
+      Origin origin,
       PlanBuilder out) {
     for (String role : want) {
       var id = new ResourceId.RoleMapping(realm, subject, clientId, role);
       if (have.contains(role)) {
         out.unchanged++;
       } else {
-        out.add(Change.create(id, Map.of("role", role)));
+        out.add(Change.create(id, Map.of("role", role)).at(origin));
       }
     }
     for (String role : have) {

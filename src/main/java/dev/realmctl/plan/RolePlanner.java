@@ -23,9 +23,9 @@ final class RolePlanner implements ResourcePlanner {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", role.name());
         create.putAll(role.fields());
-        out.add(Change.create(id, create));
+        out.add(Change.create(id, create).at(role.origin()));
       } else {
-        out.updateOrCount(id, FieldDiff.between(role.fields(), existing));
+        out.updateOrCount(id, FieldDiff.between(role.fields(), existing), role.origin());
       }
     }
   }

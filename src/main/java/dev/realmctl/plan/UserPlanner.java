@@ -24,9 +24,9 @@ final class UserPlanner implements ResourcePlanner {
       } else {
         var id = new ResourceId.User(spec.realm(), user.username(), user.serviceAccountClientId());
         if (existing == null) {
-          out.add(Change.create(id, representation(user)));
+          out.add(Change.create(id, representation(user)).at(user.origin()));
         } else {
-          out.updateOrCount(id, FieldDiff.between(user.fields(), existing.fields()));
+          out.updateOrCount(id, FieldDiff.between(user.fields(), existing.fields()), user.origin());
         }
       }
       Subject subject = Subject.user(user.username(), user.serviceAccountClientId());

@@ -51,6 +51,7 @@ final class JsonRenderer implements PlanRenderer {
     json.put("kind", change.id().kind().name().toLowerCase());
     json.put("realm", change.id().realm());
     json.put("path", change.id().path());
+    json.put("source", change.source().map(Object::toString).orElse(null));
     json.put("before", change.before());
     json.put("after", change.after());
     json.put("fields", fields(change.fields()));

@@ -58,6 +58,21 @@ class InvalidSpecIT {
     }
   }
 
+  @Test
+  void aRefusalOnlyKeycloakKnowsPointsAtTheSpecLine() throws IOException {
+    Path spec =
+        write(
+            "refused.yaml",
+            "realm: "
+                + Specs.uniqueName("refused")
+                + "\nclients:\n  - clientId: web\n    rootUrl: \"javascript:alert(1)\"\n");
+    Cli.Run run = Cli.run("apply", spec.toString());
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains(spec + ":3:5: create "), run.err());
+    assertTrue(run.err().contains("Root URL uses an illegal scheme"), run.err());
+    assertTrue(run.err().contains("not done: create"), run.err());
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(folder.resolve(name), content);
   }
