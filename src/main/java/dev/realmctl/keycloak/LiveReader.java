@@ -32,7 +32,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 public final class LiveReader {
   private static final int PAGE = 1000;
   private final Connection connection;
-  private Map<String, Object> currentSettings = Map.of();
 
   public LiveReader(Connection connection) {
     this.connection = connection;
@@ -57,7 +56,6 @@ public final class LiveReader {
     Map<String, Object> settings;
     try {
       settings = Json.toMap(realm.toRepresentation());
-      currentSettings = settings;
     } catch (NotFoundException absent) {
       return Optional.empty();
     }
@@ -73,8 +71,9 @@ public final class LiveReader {
           clientId, byName(realm.clients().get(ids.clients.get(clientId)).roles().list(false)));
     }
 
-    Map<String, LiveRealm.User> users = users(spec, realm, realmRoles.keySet(), clientRoles, ids);
-    Map<String, LiveRealm.Group> groups = groups(spec, realm, users, ids);
+    Map<String, LiveRealm.User> users =
+        users(spec, settings, realm, realmRoles.keySet(), clientRoles, ids);
+    Map<String, LiveRealm.Group> groups = groups(spec, settings, realm, users, ids);
     return Optional.of(
         new LiveRealm(settings, clients, scopes, realmRoles, clientRoles, groups, users));
   }
@@ -132,11 +131,12 @@ public final class LiveReader {
 
   private Map<String, LiveRealm.User> users(
       RealmSpec spec,
+      Map<String, Object> settings,
       RealmResource realm,
       Set<String> realmRoleNames,
       Map<String, Map<String, Map<String, Object>>> clientRoles,
       RealmIds ids) {
-    if (spec.users().isEmpty() && !owns(spec, "users")) {
+    if (spec.users().isEmpty() && !owns(settings, "users")) {
       return Map.of();
     }
     Map<String, Map<String, Object>> fields = new HashMap<>();
@@ -199,9 +199,13 @@ public final class LiveReader {
   }
 
   private Map<String, LiveRealm.Group> groups(
-      RealmSpec spec, RealmResource realm, Map<String, LiveRealm.User> users, RealmIds ids) {
+      RealmSpec spec,
+      Map<String, Object> settings,
+      RealmResource realm,
+      Map<String, LiveRealm.User> users,
+      RealmIds ids) {
     boolean membershipsMatter = spec.users().stream().anyMatch(u -> u.groups().isPresent());
-    if (spec.groups().isEmpty() && !membershipsMatter && !owns(spec, "groups")) {
+    if (spec.groups().isEmpty() && !membershipsMatter && !owns(settings, "groups")) {
       return Map.of();
     }
     Set<String> declared = new HashSet<>();
@@ -245,8 +249,8 @@ public final class LiveReader {
   }
 
   /** Whether realmctl's ownership record lists any of a kind, which a prune must then see. */
-  private boolean owns(RealmSpec spec, String kind) {
-    Object attributes = currentSettings.get("attributes");
+  private static boolean owns(Map<String, Object> settings, String kind) {
+    Object attributes = settings.get("attributes");
     if (!(attributes instanceof Map<?, ?> map)
         || !(map.get("realmctl.ownership") instanceof String text)) {
       return false;
