@@ -133,7 +133,8 @@ public final class Exporter {
 
     List<Map<String, Object>> clients = new ArrayList<>();
     Map<String, String> clientUuids = new HashMap<>();
-    for (ClientRepresentation client : realm.clients().findAll()) {
+    List<ClientRepresentation> allClients = realm.clients().findAll();
+    for (ClientRepresentation client : allClients) {
       if (Builtins.CLIENTS.contains(client.getClientId())) {
         continue;
       }
@@ -237,7 +238,7 @@ public final class Exporter {
     if (!users.isEmpty()) {
       notes.add("passwords are never exported: a user's password stays as Keycloak has it");
     }
-    for (ClientRepresentation client : realm.clients().findAll()) {
+    for (ClientRepresentation client : allClients) {
       if (Boolean.TRUE.equals(client.isServiceAccountsEnabled())
           && !Builtins.CLIENTS.contains(client.getClientId())) {
         var account = realm.clients().get(client.getId()).getServiceAccountUser();

@@ -2,6 +2,7 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
+import dev.realmctl.plan.Ownership;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
@@ -136,7 +137,7 @@ public final class LiveReader {
       Set<String> realmRoleNames,
       Map<String, Map<String, Map<String, Object>>> clientRoles,
       RealmIds ids) {
-    if (spec.users().isEmpty() && !owns(settings, "users")) {
+    if (spec.users().isEmpty() && !owns(settings, Ownership.USERS)) {
       return Map.of();
     }
     Map<String, Map<String, Object>> fields = new HashMap<>();
@@ -205,7 +206,7 @@ public final class LiveReader {
       Map<String, LiveRealm.User> users,
       RealmIds ids) {
     boolean membershipsMatter = spec.users().stream().anyMatch(u -> u.groups().isPresent());
-    if (spec.groups().isEmpty() && !membershipsMatter && !owns(settings, "groups")) {
+    if (spec.groups().isEmpty() && !membershipsMatter && !owns(settings, Ownership.GROUPS)) {
       return Map.of();
     }
     Set<String> declared = new HashSet<>();
@@ -250,16 +251,7 @@ public final class LiveReader {
 
   /** Whether realmctl's ownership record lists any of a kind, which a prune must then see. */
   private static boolean owns(Map<String, Object> settings, String kind) {
-    Object attributes = settings.get("attributes");
-    if (!(attributes instanceof Map<?, ?> map)
-        || !(map.get("realmctl.ownership") instanceof String text)) {
-      return false;
-    }
-    try {
-      return Json.MAPPER.readTree(text).path(kind).size() > 0;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return false;
-    }
+    return !Ownership.recordedIn(settings).of(kind).isEmpty();
   }
 
   private static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {

@@ -17,13 +17,13 @@ import java.util.TreeSet;
  * What realmctl created or adopted in a realm, by kind, kept in a realm attribute. Only these are
  * ever pruned: never a built-in, never something a person made in the console, never the realm.
  */
-record Ownership(Map<String, Set<String>> byKind) {
+public record Ownership(Map<String, Set<String>> byKind) {
   static final String ATTRIBUTE = "realmctl.ownership";
   static final String CLIENTS = "clients";
   static final String CLIENT_SCOPES = "clientScopes";
   static final String ROLES = "roles";
-  static final String GROUPS = "groups";
-  static final String USERS = "users";
+  public static final String GROUPS = "groups";
+  public static final String USERS = "users";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Ownership empty() {
@@ -49,7 +49,12 @@ record Ownership(Map<String, Set<String>> byKind) {
 
   /** What the live realm records; a missing or unreadable attribute means nothing is owned yet. */
   static Ownership recordedIn(LiveRealm live) {
-    if (!(live.settings().get("attributes") instanceof Map<?, ?> attributes)
+    return recordedIn(live.settings());
+  }
+
+  /** The record in a realm representation's attributes, for readers that have only those. */
+  public static Ownership recordedIn(Map<String, Object> realmSettings) {
+    if (!(realmSettings.get("attributes") instanceof Map<?, ?> attributes)
         || !(attributes.get(ATTRIBUTE) instanceof String text)) {
       return empty();
     }
@@ -61,7 +66,7 @@ record Ownership(Map<String, Set<String>> byKind) {
     }
   }
 
-  Set<String> of(String kind) {
+  public Set<String> of(String kind) {
     return byKind.getOrDefault(kind, Set.of());
   }
 
