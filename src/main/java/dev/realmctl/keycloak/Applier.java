@@ -1,8 +1,10 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.Plan;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -120,8 +122,8 @@ public final class Applier {
 
   private void write(Change change) {
     ChangeWriter writer = WRITERS.get(change.id().kind());
-    retry.call(
-        attempt -> {
+    retry.run(
+        () -> {
           try {
             switch (change.action()) {
               case CREATE -> writer.create(change, target);
@@ -129,15 +131,54 @@ public final class Applier {
               case DELETE -> writer.delete(change, target);
             }
           } catch (RuntimeException e) {
-            // A create retried after a lost answer finds its own first attempt: that is success.
-            if (!(attempt > 1
-                && change.action() == dev.realmctl.plan.Action.CREATE
-                && Retry.isConflict(e))) {
-              throw e;
-            }
+            settleConflict(change, writer, withBody(e));
           }
-          return null;
         });
+  }
+
+  /**
+   * A create answered with 409 may have taken effect all the same: a retry finds its own first
+   * attempt, a concurrent apply of the same spec got there first. Both are success, and looking the
+   * resource up tells them from a real conflict (a taken email, say), which fails. Keycloak also
+   * answers 409 "Duplicate resource error" when a unique constraint trips at commit for a reason of
+   * its own (seen right after a restart); the create did not happen then, and is tried again.
+   */
+  private void settleConflict(Change change, ChangeWriter writer, RuntimeException answer) {
+    if (change.action() == Action.DELETE && isGone(answer)) {
+      return;
+    }
+    if (change.action() != Action.CREATE || !Retry.isConflict(answer)) {
+      throw answer;
+    }
+    if (writer.exists(change, target)) {
+      return;
+    }
+    if (String.valueOf(answer.getMessage()).contains(COMMIT_CONFLICT)) {
+      throw new Retry.Again(answer);
+    }
+    throw answer;
+  }
+
+  /** What a delete finds when a concurrent apply deleted first: the same end. */
+  private static boolean isGone(RuntimeException answer) {
+    return answer instanceof Target.Absent
+        || answer instanceof NotFoundException
+        || (answer instanceof WebApplicationException web
+            && web.getResponse() != null
+            && web.getResponse().getStatus() == 404);
+  }
+
+  /** Keycloak's error when a database constraint trips at commit rather than in its own checks. */
+  private static final String COMMIT_CONFLICT = "Duplicate resource error";
+
+  /** The failure with Keycloak's answer read once into its message, so it can be shown later. */
+  private static RuntimeException withBody(RuntimeException e) {
+    if (e instanceof WebApplicationException web
+        && web.getResponse() != null
+        && (web.getMessage() == null || !web.getMessage().startsWith("HTTP "))) {
+      return new WebApplicationException(describe(e), e, web.getResponse().getStatus());
+    }
+    return e;
   }
 
   /** Runs of consecutive changes with the same kind and action; a realm is always alone. */

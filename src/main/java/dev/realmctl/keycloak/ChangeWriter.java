@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import jakarta.ws.rs.NotFoundException;
 
 /**
  * Writes one kind of change to Keycloak: the I/O edge of a resource kind, with no decisions left to
@@ -13,4 +14,24 @@ interface ChangeWriter {
   void update(Change change, Target target);
 
   void delete(Change change, Target target);
+
+  /**
+   * Whether what this create makes is in Keycloak already, looked up by its natural key. Asked only
+   * after Keycloak answered the create with 409, to tell a create that took effect (an answer lost
+   * to a timeout, a concurrent apply of the same spec) from a real conflict. Links and role
+   * mappings never conflict: adding one twice is harmless.
+   */
+  default boolean exists(Change change, Target target) {
+    return false;
+  }
+
+  /** Runs a lookup that fails when the resource is absent. */
+  static boolean found(Runnable lookup) {
+    try {
+      lookup.run();
+      return true;
+    } catch (Target.Absent | NotFoundException absent) {
+      return false;
+    }
+  }
 }

@@ -17,6 +17,12 @@ final class ClientScopeWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.ClientScope) change.id();
+    return ChangeWriter.found(() -> target.scopeId(id.realm(), id.name()));
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var id = (ResourceId.ClientScope) change.id();
     var scope = target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name()));

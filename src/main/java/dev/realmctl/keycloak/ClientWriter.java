@@ -17,6 +17,12 @@ final class ClientWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.Client) change.id();
+    return ChangeWriter.found(() -> target.clientUuid(id.realm(), id.clientId()));
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var id = (ResourceId.Client) change.id();
     var client = target.client(id.realm(), id.clientId());

@@ -19,6 +19,12 @@ final class GroupWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.Group) change.id();
+    return ChangeWriter.found(() -> target.groupId(id.realm(), id.name()));
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var id = (ResourceId.Group) change.id();
     var group = target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name()));

@@ -49,10 +49,12 @@ public final class LocalKeycloak implements AutoCloseable {
     command.add("--http-port=" + port);
     // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
     command.add("--hostname=" + url);
+    // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it
+    // acknowledged (measured: 8 of 37 created users survived), and a report of what was done lies.
     command.add(
         "--db-url=jdbc:h2:file:"
             + options.dataDir().toAbsolutePath().resolve("keycloakdb")
-            + ";NON_KEYWORDS=VALUE");
+            + ";NON_KEYWORDS=VALUE;WRITE_DELAY=0");
     try {
       Files.createDirectories(options.dataDir());
       Files.createDirectories(options.logFile().toAbsolutePath().getParent());

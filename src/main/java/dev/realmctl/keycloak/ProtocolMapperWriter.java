@@ -23,6 +23,12 @@ final class ProtocolMapperWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.ProtocolMapper) change.id();
+    return ChangeWriter.found(() -> mapperId(id, target, mappers(id, target)));
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var id = (ResourceId.ProtocolMapper) change.id();
     ProtocolMappersResource mappers = mappers(id, target);

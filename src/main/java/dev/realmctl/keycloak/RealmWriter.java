@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 final class RealmWriter implements ChangeWriter {
@@ -11,6 +12,13 @@ final class RealmWriter implements ChangeWriter {
         .keycloak()
         .realms()
         .create(Json.toRepresentation(change.after(), RealmRepresentation.class));
+  }
+
+  @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.Realm) change.id();
+    return ChangeWriter.found(
+        () -> target.keycloak().realms().realm(id.realm()).toRepresentation());
   }
 
   @Override

@@ -22,23 +22,15 @@ final class Retry {
     this.budget = budget;
   }
 
-  /**
-   * The attempt number (from 1) is given to the call, so a create can tell a retry from a first
-   * try.
-   */
-  interface Attempt<T> {
-    T call(int attempt);
-  }
-
-  <T> T call(Attempt<T> action) {
+  <T> T call(Supplier<T> action) {
     Instant deadline = Instant.now().plus(budget);
     Duration delay = FIRST_DELAY;
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
       try {
-        return action.call(attempt);
+        return action.get();
       } catch (RuntimeException e) {
         if (!isTransient(e) || Instant.now().plus(delay).isAfter(deadline)) {
-          throw e;
+          throw e instanceof Again again ? again.answer() : e;
         }
         sleep(delay);
         delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
@@ -46,19 +38,32 @@ final class Retry {
     }
   }
 
-  <T> T call(Supplier<T> action) {
-    return call(attempt -> action.get());
-  }
-
   void run(Runnable action) {
     call(
-        attempt -> {
+        () -> {
           action.run();
           return null;
         });
   }
 
+  /** Asks for another attempt at a call whose answer, though not a transient status, was one. */
+  static final class Again extends RuntimeException {
+    private final transient RuntimeException answer;
+
+    Again(RuntimeException answer) {
+      super(answer.getMessage(), answer);
+      this.answer = answer;
+    }
+
+    RuntimeException answer() {
+      return answer;
+    }
+  }
+
   static boolean isTransient(Throwable e) {
+    if (e instanceof Again) {
+      return true;
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof WebApplicationException web && web.getResponse() != null) {
         return TRANSIENT_STATUS.contains(web.getResponse().getStatus());

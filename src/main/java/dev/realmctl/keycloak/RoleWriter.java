@@ -13,6 +13,12 @@ final class RoleWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.Role) change.id();
+    return ChangeWriter.found(() -> roles(change, target).get(id.name()).toRepresentation());
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var role = roles(change, target).get(((ResourceId.Role) change.id()).name());
     role.update(Json.overlay(role.toRepresentation(), change.after(), RoleRepresentation.class));

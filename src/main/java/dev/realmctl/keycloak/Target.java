@@ -26,6 +26,13 @@ final class Target {
     this.ids = new java.util.concurrent.ConcurrentHashMap<>(ids);
   }
 
+  /** A lookup by natural key found nothing. */
+  static final class Absent extends IllegalStateException {
+    Absent(String message) {
+      super(message);
+    }
+  }
+
   RealmResource realm(String realm) {
     return connection.keycloak().realm(realm);
   }
@@ -63,7 +70,7 @@ final class Target {
                 realm(realm).clients().findByClientId(c).stream()
                     .map(ClientRepresentation::getId)
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("client '" + c + "' not found")));
+                    .orElseThrow(() -> new Absent("client '" + c + "' not found")));
   }
 
   ClientResource client(String realm, String clientId) {
@@ -79,7 +86,7 @@ final class Target {
           .forEach(s -> realmIds.scopes.put(s.getName(), s.getId()));
     }
     return Optional.ofNullable(realmIds.scopes.get(name))
-        .orElseThrow(() -> new IllegalStateException("client scope '" + name + "' not found"));
+        .orElseThrow(() -> new Absent("client scope '" + name + "' not found"));
   }
 
   String groupId(String realm, String name) {
@@ -92,7 +99,7 @@ final class Target {
                     .filter(g -> g.getName().equals(n))
                     .map(GroupRepresentation::getId)
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("group '" + n + "' not found")));
+                    .orElseThrow(() -> new Absent("group '" + n + "' not found")));
   }
 
   /** A user by username, or the service-account user of a client. */
@@ -110,10 +117,7 @@ final class Target {
                                 realm(realm).users().searchByUsername(u, true).stream()
                                     .map(UserRepresentation::getId)
                                     .findFirst()
-                                    .orElseThrow(
-                                        () ->
-                                            new IllegalStateException(
-                                                "user '" + u + "' not found"))));
+                                    .orElseThrow(() -> new Absent("user '" + u + "' not found"))));
     return realm(realm).users().get(id);
   }
 
@@ -133,7 +137,7 @@ final class Target {
                       RealmIds.mapperKey(ownerSegment, ownerName, m.getName()), m.getId()));
     }
     return Optional.ofNullable(realmIds.mappers.get(key))
-        .orElseThrow(() -> new IllegalStateException("protocol mapper '" + name + "' not found"));
+        .orElseThrow(() -> new Absent("protocol mapper '" + name + "' not found"));
   }
 
   /** The id Keycloak gave a created resource; fails with Keycloak's own message otherwise. */

@@ -30,6 +30,12 @@ final class UserWriter implements ChangeWriter {
   }
 
   @Override
+  public boolean exists(Change change, Target target) {
+    var id = (ResourceId.User) change.id();
+    return ChangeWriter.found(() -> target.user(id.realm(), id.username(), id.serviceAccountOf()));
+  }
+
+  @Override
   public void update(Change change, Target target) {
     var id = (ResourceId.User) change.id();
     var user = target.user(id.realm(), id.username(), id.serviceAccountOf());

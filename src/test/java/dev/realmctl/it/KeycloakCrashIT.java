@@ -10,6 +10,8 @@ import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.LocalKeycloak;
 import dev.realmctl.keycloak.Reconciler;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Specs;
 import java.io.IOException;
@@ -72,6 +74,10 @@ class KeycloakCrashIT {
 
     LocalKeycloak second = LocalKeycloak.start(options);
     try (Connection connection = connect(second)) {
+      assertEquals(
+          List.of(),
+          missingAfterRestart(failure.result().done(), second),
+          "every change reported done survived the crash");
       Reconciler reconciler = new Reconciler(connection);
       reconciler.apply(reconciler.plan(List.of(spec)), change -> {});
       assertTrue(reconciler.plan(List.of(spec)).plan().isEmpty(), "converged");
@@ -84,6 +90,22 @@ class KeycloakCrashIT {
       }
     } finally {
       second.close();
+    }
+  }
+
+  /** Users reported created before the crash that the restarted server does not have. */
+  private static List<String> missingAfterRestart(List<Change> done, LocalKeycloak keycloak) {
+    try (var admin =
+        org.keycloak.admin.client.Keycloak.getInstance(
+            keycloak.url(), "master", "admin", "crash-admin", "admin-cli")) {
+      return done.stream()
+          .map(Change::id)
+          .filter(ResourceId.User.class::isInstance)
+          .map(id -> (ResourceId.User) id)
+          .filter(
+              id -> admin.realm(id.realm()).users().searchByUsername(id.username(), true).isEmpty())
+          .map(ResourceId.User::username)
+          .toList();
     }
   }
 

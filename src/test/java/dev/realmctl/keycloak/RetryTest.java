@@ -1,11 +1,13 @@
 package dev.realmctl.keycloak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,5 +70,24 @@ class RetryTest {
                   throw new ProcessingException(new ConnectException("Connection refused"));
                 }));
     assertEquals(2, calls.get(), "250 ms, then 500 ms would pass the 600 ms budget");
+  }
+
+  @Test
+  void triesAgainWhenAskedAndGivesUpWithTheAnswerItself() {
+    Retry brief = new Retry(Duration.ofMillis(600));
+    AtomicInteger calls = new AtomicInteger();
+    WebApplicationException conflict =
+        new WebApplicationException("HTTP 409 Duplicate resource error", 409);
+    WebApplicationException thrown =
+        assertThrows(
+            WebApplicationException.class,
+            () ->
+                brief.run(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new Retry.Again(conflict);
+                    }));
+    assertSame(conflict, thrown);
+    assertEquals(2, calls.get());
   }
 }
