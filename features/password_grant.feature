@@ -36,3 +36,18 @@ Feature: The password grant of the FastAPI tutorial
     Given an administrator creates the user "bob" with password "bobs-password" and no email or names in realm "testing"
     When "bob" logs in through "fastapi-keycloak" in realm "testing" with password "bobs-password"
     Then Keycloak refuses with "invalid_grant" saying "Account is not fully set up"
+
+  Scenario: alice holds the role user, and the API's restricted route lets her in
+    Given the API "fastapi-keycloak" trusts realm "testing" and requires the realm role "user"
+    When "alice" logs in through "fastapi-keycloak" in realm "testing"
+    Then the access token carries the realm role "user"
+    When the token is sent to "/restricted" of the API "fastapi-keycloak"
+    Then the API answers 200
+
+  @mutates
+  Scenario: A user without the role is refused with insufficient_scope
+    Given the API "fastapi-keycloak" trusts realm "testing" and requires the realm role "user"
+    And an administrator creates the user "carol" with password "carols-password", a full profile and no roles in realm "testing"
+    When "carol" logs in through "fastapi-keycloak" in realm "testing" with password "carols-password"
+    And the token is sent to "/restricted" of the API "fastapi-keycloak"
+    Then the API refuses the token for want of the role "user"

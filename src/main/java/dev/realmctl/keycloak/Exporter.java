@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -255,7 +256,27 @@ public final class Exporter {
       }
     }
     putIfNotEmpty(spec, "users", users);
+
+    putIfNotEmpty(spec, "scopeMappings", scopeMappings(realm, clientUuids));
     return new Export(spec, notes);
+  }
+
+  /** The realm roles in each client's role scope, for the clients that have any. */
+  private static List<Map<String, Object>> scopeMappings(
+      RealmResource realm, Map<String, String> clientUuids) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    for (String clientId : new TreeSet<>(clientUuids.keySet())) {
+      var mapped = realm.clients().get(clientUuids.get(clientId)).getScopeMappings().realmLevel();
+      List<String> roles =
+          sorted(mapped.listAll().stream().map(RoleRepresentation::getName).toList());
+      if (!roles.isEmpty()) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("client", clientId);
+        out.put("roles", roles);
+        result.add(out);
+      }
+    }
+    return result;
   }
 
   /** Direct realm roles, without the default-roles composite Keycloak gives everyone. */

@@ -3,9 +3,11 @@ package dev.realmctl.keycloak;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
+import dev.realmctl.spec.ScopeMappingSpec;
 import dev.realmctl.spec.UserSpec;
 import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleMappingResource;
 import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
@@ -76,7 +79,47 @@ public final class LiveReader {
         users(spec, settings, realm, realmRoles.keySet(), clientRoles, ids);
     Map<String, LiveRealm.Group> groups = groups(spec, settings, realm, users, ids);
     return Optional.of(
-        new LiveRealm(settings, clients, scopes, realmRoles, clientRoles, groups, users));
+        new LiveRealm(
+            settings,
+            clients,
+            scopes,
+            realmRoles,
+            clientRoles,
+            groups,
+            users,
+            scopeMappings(spec, realm, ids)));
+  }
+
+  /** One read per client or client scope the spec's scopeMappings name, if it exists. */
+  private static Map<ResourceId.Subject, Set<String>> scopeMappings(
+      RealmSpec spec, RealmResource realm, RealmIds ids) {
+    Map<ResourceId.Subject, Set<String>> result = new HashMap<>();
+    for (ScopeMappingSpec mapping : spec.scopeMappings()) {
+      Optional<RoleMappingResource> holder =
+          mapping
+              .client()
+              .map(ids.clients::get)
+              .map(uuid -> realm.clients().get(uuid).getScopeMappings())
+              .or(
+                  () ->
+                      mapping
+                          .clientScope()
+                          .map(ids.scopes::get)
+                          .map(id -> realm.clientScopes().get(id).getScopeMappings()));
+      ResourceId.Subject subject =
+          mapping
+              .client()
+              .map(ResourceId.Subject::client)
+              .orElseGet(() -> ResourceId.Subject.clientScope(mapping.clientScope().orElseThrow()));
+      holder.ifPresent(
+          scope ->
+              result.put(
+                  subject,
+                  scope.realmLevel().listAll().stream()
+                      .map(RoleRepresentation::getName)
+                      .collect(java.util.stream.Collectors.toSet())));
+    }
+    return result;
   }
 
   private static Map<String, LiveRealm.Client> clients(RealmResource realm, RealmIds ids) {

@@ -33,13 +33,22 @@ final class RoleMappingWriter implements ChangeWriter {
   private static RoleScopeResource scope(ResourceId.RoleMapping id, Target target) {
     var subject = id.subject();
     RoleMappingResource mappings =
-        subject.isGroup()
-            ? target
-                .realm(id.realm())
-                .groups()
-                .group(target.groupId(id.realm(), subject.name()))
-                .roles()
-            : target.user(id.realm(), subject.name(), subject.serviceAccountOf()).roles();
+        switch (subject.holder()) {
+          case USER -> target.user(id.realm(), subject.name(), subject.serviceAccountOf()).roles();
+          case GROUP ->
+              target
+                  .realm(id.realm())
+                  .groups()
+                  .group(target.groupId(id.realm(), subject.name()))
+                  .roles();
+          case CLIENT -> target.client(id.realm(), subject.name()).getScopeMappings();
+          case CLIENT_SCOPE ->
+              target
+                  .realm(id.realm())
+                  .clientScopes()
+                  .get(target.scopeId(id.realm(), subject.name()))
+                  .getScopeMappings();
+        };
     return id.clientId()
         .map(clientId -> mappings.clientLevel(target.clientUuid(id.realm(), clientId)))
         .orElseGet(mappings::realmLevel);

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A snapshot of one realm as Keycloak has it, in representation field names. Role mappings are the
- * direct ones; client role mappings are known for the clients the spec refers to.
+ * direct ones; client role mappings are known for the clients the spec refers to, scope mappings
+ * (realm roles) for the clients and client scopes the spec's {@code scopeMappings} name.
  */
 public record LiveRealm(
     Map<String, Object> settings,
@@ -15,7 +16,8 @@ public record LiveRealm(
     Map<String, Map<String, Object>> realmRoles,
     Map<String, Map<String, Map<String, Object>>> clientRoles,
     Map<String, Group> groups,
-    Map<String, User> users) {
+    Map<String, User> users,
+    Map<ResourceId.Subject, Set<String>> scopeMappings) {
 
   public record Client(
       Map<String, Object> fields,
@@ -36,7 +38,8 @@ public record LiveRealm(
       Set<String> groups) {}
 
   public static LiveRealm empty() {
-    return new LiveRealm(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return new LiveRealm(
+        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   public boolean hasRole(Optional<String> clientId, String name) {

@@ -18,6 +18,7 @@ public final class Planner {
           new RolePlanner(),
           new GroupPlanner(),
           new UserPlanner(),
+          new ScopeMappingPlanner(),
           new PrunePlanner());
 
   public Plan plan(List<RealmSpec> specs, LiveState live) {

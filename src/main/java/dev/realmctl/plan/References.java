@@ -26,21 +26,27 @@ final class References {
   void scopes(Collection<String> names, Origin listOrigin) {
     int index = 0;
     for (String name : names) {
-      boolean declared =
-          spec.clientScopes().stream().map(ClientScopeSpec::name).anyMatch(name::equals);
-      if (!declared
-          && !live.clientScopes().containsKey(name)
-          && !builtinOfNewRealm(Builtins.CLIENT_SCOPES.contains(name))) {
-        out.problems.error(
-            listOrigin.child(index).location(),
-            "client scope '"
-                + name
-                + "' exists neither in the spec nor in realm '"
-                + spec.realm()
-                + "'");
-      }
+      scope(name, listOrigin.child(index));
       index++;
     }
+  }
+
+  boolean scope(String name, Origin origin) {
+    boolean declared =
+        spec.clientScopes().stream().map(ClientScopeSpec::name).anyMatch(name::equals);
+    if (declared
+        || live.clientScopes().containsKey(name)
+        || builtinOfNewRealm(Builtins.CLIENT_SCOPES.contains(name))) {
+      return true;
+    }
+    out.problems.error(
+        origin.location(),
+        "client scope '"
+            + name
+            + "' exists neither in the spec nor in realm '"
+            + spec.realm()
+            + "'");
+    return false;
   }
 
   boolean client(String clientId, Origin origin) {

@@ -116,18 +116,42 @@ public sealed interface ResourceId {
     }
   }
 
-  /** Who holds a role mapping: a user (possibly a client's service account) or a group. */
-  record Subject(boolean isGroup, String name, Optional<String> serviceAccountOf) {
+  /** What holds a role mapping. A client or client scope holds roles as its role scope. */
+  enum Holder {
+    USER("users/", ""),
+    GROUP("groups/", ""),
+    CLIENT("clients/", "/scopeMappings"),
+    CLIENT_SCOPE("clientScopes/", "/scopeMappings");
+
+    private final String prefix;
+    private final String suffix;
+
+    Holder(String prefix, String suffix) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+    }
+  }
+
+  /** Who holds a role mapping: a user (possibly a client's service account), a group, a scope. */
+  record Subject(Holder holder, String name, Optional<String> serviceAccountOf) {
     public static Subject user(String username, Optional<String> serviceAccountOf) {
-      return new Subject(false, username, serviceAccountOf);
+      return new Subject(Holder.USER, username, serviceAccountOf);
     }
 
     public static Subject group(String name) {
-      return new Subject(true, name, Optional.empty());
+      return new Subject(Holder.GROUP, name, Optional.empty());
+    }
+
+    public static Subject client(String clientId) {
+      return new Subject(Holder.CLIENT, clientId, Optional.empty());
+    }
+
+    public static Subject clientScope(String name) {
+      return new Subject(Holder.CLIENT_SCOPE, name, Optional.empty());
     }
 
     String path() {
-      return (isGroup ? "groups/" : "users/") + name;
+      return holder.prefix + name + holder.suffix;
     }
   }
 

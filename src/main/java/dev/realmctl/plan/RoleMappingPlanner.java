@@ -47,7 +47,7 @@ final class RoleMappingPlanner {
                 }));
   }
 
-  private static void exactSet(
+  static void exactSet(
       String realm,
       Subject subject,
       Optional<String> clientId,

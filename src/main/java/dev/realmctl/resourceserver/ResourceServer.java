@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -17,8 +18,10 @@ import java.util.function.Function;
 
 /**
  * The sample API of the tutorials, in Java: {@code /secure-data} (Cool Project), {@code /protected}
- * (the FastAPI tutorial) and {@code /health}. Refusals follow RFC 6750: 401 with a Bearer
- * challenge, a JSON body, never a stack trace, never the token.
+ * (the FastAPI tutorial) and {@code /health}; with a required realm role, {@code /restricted} for
+ * the holders of that role. Refusals follow RFC 6750: 401 with a Bearer challenge, or 403 {@code
+ * insufficient_scope} for a valid token without the role; a JSON body, never a stack trace, never
+ * the token.
  */
 public final class ResourceServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +35,11 @@ public final class ResourceServer implements AutoCloseable {
   }
 
   public static ResourceServer start(TokenVerifier verifier, String host, int port) {
+    return start(verifier, host, port, Optional.empty());
+  }
+
+  public static ResourceServer start(
+      TokenVerifier verifier, String host, int port, Optional<String> requiredRole) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       ResourceServer api = new ResourceServer(server, verifier);
@@ -41,6 +49,11 @@ public final class ResourceServer implements AutoCloseable {
       server.createContext(
           "/secure-data", exchange -> api.guarded(exchange, ResourceServer::secureData));
       server.createContext("/protected", exchange -> api.guarded(exchange, ResourceServer::whoAmI));
+      requiredRole.ifPresent(
+          role ->
+              server.createContext(
+                  "/restricted",
+                  exchange -> api.guarded(exchange, claims -> restricted(claims, role))));
       server.setExecutor(Executors.newFixedThreadPool(4));
       server.start();
       return api;
@@ -57,19 +70,50 @@ public final class ResourceServer implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
-  private static Map<String, Object> secureData(JWTClaimsSet claims) {
+  /** What a route answers a verified token: a body, or a refusal for want of a role. */
+  private record Answer(Map<String, Object> body, Optional<String> missingRole) {
+    static Answer ok(Map<String, Object> body) {
+      return new Answer(body, Optional.empty());
+    }
+
+    static Answer forbidden(String role) {
+      return new Answer(Map.of(), Optional.of(role));
+    }
+  }
+
+  private static Answer secureData(JWTClaimsSet claims) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", "You have access!");
     body.put("client", claims.getSubject());
-    return body;
+    return Answer.ok(body);
   }
 
-  private static Map<String, Object> whoAmI(JWTClaimsSet claims) {
+  private static Answer whoAmI(JWTClaimsSet claims) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("preferred_username", string(claims, "preferred_username"));
     body.put("email", string(claims, "email"));
     body.put("full_name", string(claims, "name"));
-    return body;
+    return Answer.ok(body);
+  }
+
+  private static Answer restricted(JWTClaimsSet claims, String role) {
+    if (!realmRoles(claims).contains(role)) {
+      return Answer.forbidden(role);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", "You hold the role " + role);
+    body.put("sub", claims.getSubject());
+    return Answer.ok(body);
+  }
+
+  /** Keycloak's realm roles claim: {@code realm_access.roles}. */
+  private static List<?> realmRoles(JWTClaimsSet claims) {
+    try {
+      Map<String, Object> access = claims.getJSONObjectClaim("realm_access");
+      return access != null && access.get("roles") instanceof List<?> roles ? roles : List.of();
+    } catch (ParseException e) {
+      return List.of();
+    }
   }
 
   private static String string(JWTClaimsSet claims, String name) {
@@ -80,7 +124,7 @@ public final class ResourceServer implements AutoCloseable {
     }
   }
 
-  private void guarded(HttpExchange exchange, Function<JWTClaimsSet, Map<String, Object>> route)
+  private void guarded(HttpExchange exchange, Function<JWTClaimsSet, Answer> route)
       throws IOException {
     if (!exchange.getRequestMethod().equals("GET")) {
       respond(exchange, 405, Map.of("error", "method_not_allowed"), Optional.empty());
@@ -112,7 +156,22 @@ public final class ResourceServer implements AutoCloseable {
                   + "\""));
       return;
     }
-    respond(exchange, 200, route.apply(claims), Optional.empty());
+    Answer answer = route.apply(claims);
+    if (answer.missingRole().isPresent()) {
+      String description = "the realm role '" + answer.missingRole().get() + "' is required";
+      respond(
+          exchange,
+          403,
+          Map.of("error", "insufficient_scope", "error_description", description),
+          Optional.of(
+              "Bearer realm=\""
+                  + REALM
+                  + "\", error=\"insufficient_scope\", error_description=\""
+                  + description
+                  + "\""));
+      return;
+    }
+    respond(exchange, 200, answer.body(), Optional.empty());
   }
 
   private void respond(

@@ -15,10 +15,12 @@ public record RealmSpec(
     List<RoleSpec> roles,
     List<GroupSpec> groups,
     List<UserSpec> users,
+    List<ScopeMappingSpec> scopeMappings,
     Origin origin) {
 
   /** The same spec under another realm name: tests use it to give each test its own realm. */
   public RealmSpec renamed(String newName) {
-    return new RealmSpec(newName, settings, clientScopes, clients, roles, groups, users, origin);
+    return new RealmSpec(
+        newName, settings, clientScopes, clients, roles, groups, users, scopeMappings, origin);
   }
 }

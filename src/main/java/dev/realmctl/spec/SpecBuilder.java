@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class SpecBuilder {
   private static final Set<String> IGNORED = Set.of("id", "containerId");
   private static final Set<String> REALM_COLLECTIONS =
-      Set.of("clients", "clientScopes", "roles", "groups", "users");
+      Set.of("clients", "clientScopes", "roles", "groups", "users", "scopeMappings");
   private static final Set<String> CLIENT_SPECIALS =
       Set.of(
           "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
@@ -30,6 +30,7 @@ final class SpecBuilder {
           "groups",
           "serviceAccountClientId");
   private static final Set<String> GROUP_SPECIALS = Set.of("name", "realmRoles", "clientRoles");
+  private static final Set<String> SCOPE_MAPPING_KEYS = Set.of("client", "clientScope", "roles");
   private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName");
 
   private final FieldCatalog catalog;
@@ -71,11 +72,17 @@ final class SpecBuilder {
         list(map, "groups", origin).stream().map(this::group).flatMap(Optional::stream).toList();
     List<UserSpec> users =
         list(map, "users", origin).stream().map(this::user).flatMap(Optional::stream).toList();
+    List<ScopeMappingSpec> scopeMappings =
+        list(map, "scopeMappings", origin).stream()
+            .map(this::scopeMapping)
+            .flatMap(Optional::stream)
+            .toList();
     if (name.isEmpty()) {
       return Optional.empty();
     }
     RealmSpec spec =
-        new RealmSpec(name.get(), settings, scopes, clients, roles, groups, users, origin);
+        new RealmSpec(
+            name.get(), settings, scopes, clients, roles, groups, users, scopeMappings, origin);
     new SpecConsistency(problems).check(spec);
     return Optional.of(spec);
   }
@@ -206,6 +213,43 @@ final class SpecBuilder {
     var realmRoles = stringSet(item.map, "realmRoles", item.origin);
     var clientRoles = clientRoleMap(item.map, item.origin);
     return name.map(n -> new GroupSpec(n, fields, realmRoles, clientRoles, item.origin));
+  }
+
+  private Optional<ScopeMappingSpec> scopeMapping(Item item) {
+    for (String key : item.map.keySet()) {
+      if (!SCOPE_MAPPING_KEYS.contains(key)) {
+        String hint =
+            Suggestions.closest(key, SCOPE_MAPPING_KEYS)
+                .map(s -> ": did you mean '" + s + "'?")
+                .orElse("");
+        problems.error(item.origin.at(key), "unknown scope mapping field '" + key + "'" + hint);
+      }
+    }
+    Optional<String> client = optionalName(item, "client");
+    Optional<String> clientScope = optionalName(item, "clientScope");
+    if (client.isPresent() == clientScope.isPresent()) {
+      problems.error(
+          item.origin.location(), "a scope mapping names either a 'client' or a 'clientScope'");
+      return Optional.empty();
+    }
+    if (!item.map.containsKey("roles")) {
+      problems.error(item.origin.location(), "a scope mapping needs 'roles' (realm role names)");
+      return Optional.empty();
+    }
+    return stringSet(item.map, "roles", item.origin)
+        .map(roles -> new ScopeMappingSpec(client, clientScope, roles, item.origin));
+  }
+
+  private Optional<String> optionalName(Item item, String key) {
+    Object value = item.map.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof String name && !name.isBlank()) {
+      return Optional.of(name);
+    }
+    problems.error(item.origin.valueAt(key), "'" + key + "' must be a non-empty string");
+    return Optional.empty();
   }
 
   private Optional<UserSpec> user(Item item) {

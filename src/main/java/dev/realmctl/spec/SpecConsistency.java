@@ -23,6 +23,15 @@ final class SpecConsistency {
         "role");
     unique(spec.groups(), GroupSpec::name, GroupSpec::origin, "group");
     unique(spec.users(), UserSpec::username, UserSpec::origin, "user");
+    unique(
+        spec.scopeMappings(),
+        mapping ->
+            mapping
+                .client()
+                .map(c -> "client " + c)
+                .orElseGet(() -> "client scope " + mapping.clientScope().orElseThrow()),
+        ScopeMappingSpec::origin,
+        "scope mapping of");
     spec.clientScopes().forEach(scope -> scope.protocolMappers().ifPresent(this::uniqueMappers));
     spec.clients().forEach(client -> client.protocolMappers().ifPresent(this::uniqueMappers));
   }

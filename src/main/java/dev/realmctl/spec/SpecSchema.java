@@ -42,6 +42,7 @@ public final class SpecSchema {
                         Map.of("type", "object", "additionalProperties", array(ref("role"))))));
     props(realm).put("groups", array(ref("group")));
     props(realm).put("users", array(ref("user")));
+    props(realm).put("scopeMappings", array(ref("scopeMapping")));
     schema.putAll(realm);
 
     Map<String, Object> defs = new TreeMap<>();
@@ -73,6 +74,14 @@ public final class SpecSchema {
             Map.of("required", List.of("serviceAccountClientId"))));
     defs.put("user", user);
     defs.put("credential", object(SpecKind.CREDENTIAL, List.of(), false));
+    Map<String, Object> scopeMapping =
+        new LinkedHashMap<>(
+            closed(Map.of("client", SCALAR, "clientScope", SCALAR, "roles", STRINGS)));
+    scopeMapping.put("required", List.of("roles"));
+    scopeMapping.put(
+        "oneOf",
+        List.of(Map.of("required", List.of("client")), Map.of("required", List.of("clientScope"))));
+    defs.put("scopeMapping", scopeMapping);
     schema.put("$defs", defs);
     return schema;
   }

@@ -72,6 +72,7 @@ public class RealmSteps {
             spec.roles(),
             spec.groups(),
             spec.users(),
+            spec.scopeMappings(),
             spec.origin());
     try (Connection connection = world.keycloak.connect()) {
       Reconciler reconciler = new Reconciler(connection);

@@ -13,6 +13,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** The sample API: started per scenario for a realm and an audience, called with tokens. */
 public class ResourceServerSteps {
@@ -34,6 +35,17 @@ public class ResourceServerSteps {
     }
     var verifier = new TokenVerifier(world.issuer(realm), audience, Duration.ofSeconds(seconds));
     world.resourceServers.put(audience, ResourceServer.start(verifier, "127.0.0.1", 0));
+  }
+
+  @Given("the API {string} trusts realm {string} and requires the realm role {string}")
+  public void theApiRequiresARole(String audience, String realm, String role) {
+    if (world.target.apiUrl(audience).isPresent()) {
+      return;
+    }
+    Optional.ofNullable(world.resourceServers.remove(audience)).ifPresent(ResourceServer::close);
+    var verifier = new TokenVerifier(world.issuer(realm), audience, Duration.ofSeconds(30));
+    world.resourceServers.put(
+        audience, ResourceServer.start(verifier, "127.0.0.1", 0, Optional.of(role)));
   }
 
   @When("the token is sent to {string} of the API {string}")
@@ -91,6 +103,19 @@ public class ResourceServerSteps {
     world.accessToken.ifPresent(
         token ->
             assertFalse(world.apiResponse.asString().contains(token), "the token is never echoed"));
+  }
+
+  @Then("the API refuses the token for want of the role {string}")
+  public void theApiRefusesForWantOfTheRole(String role) {
+    theApiAnswers(403);
+    String challenge = world.apiResponse.header("WWW-Authenticate");
+    assertTrue(
+        challenge != null
+            && challenge.startsWith("Bearer ")
+            && challenge.contains("error=\"insufficient_scope\""),
+        challenge);
+    assertEquals("insufficient_scope", world.apiResponse.jsonPath().getString("error"));
+    assertTrue(world.apiResponse.jsonPath().getString("error_description").contains(role));
   }
 
   @Then("the API asks for a token with a Bearer challenge")

@@ -3,6 +3,7 @@ package dev.realmctl.features;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.support.Tokens;
 import io.cucumber.java.en.Given;
@@ -121,5 +122,13 @@ public class TokenSteps {
   @Then("the access token's audience is exactly {string}")
   public void audienceIsExactly(String audience) {
     assertEquals(List.of(audience), Tokens.claims(world.token()).getAudience());
+  }
+
+  @Then("the access token carries the realm role {string}")
+  public void carriesRealmRole(String role) throws java.text.ParseException {
+    Map<String, Object> access = Tokens.claims(world.token()).getJSONObjectClaim("realm_access");
+    assertTrue(
+        access != null && access.get("roles") instanceof List<?> roles && roles.contains(role),
+        "realm_access: " + access);
   }
 }

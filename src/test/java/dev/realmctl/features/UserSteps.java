@@ -27,12 +27,30 @@ public class UserSteps {
     UserRepresentation user = new UserRepresentation();
     user.setUsername(username);
     user.setEnabled(true);
+    user.setCredentials(List.of(password(password)));
+    world.admin().realm(world.realm(realm)).users().create(user).close();
+  }
+
+  @Given(
+      "an administrator creates the user {string} with password {string}, a full profile and no roles in realm {string}")
+  public void createWithoutRoles(String username, String password, String realm) {
+    UserRepresentation user = new UserRepresentation();
+    user.setUsername(username);
+    user.setEnabled(true);
+    user.setEmail(username + "@example.com");
+    user.setEmailVerified(true);
+    user.setFirstName(username);
+    user.setLastName("Example");
+    user.setCredentials(List.of(password(password)));
+    world.admin().realm(world.realm(realm)).users().create(user).close();
+  }
+
+  private static CredentialRepresentation password(String value) {
     CredentialRepresentation credential = new CredentialRepresentation();
     credential.setType(CredentialRepresentation.PASSWORD);
-    credential.setValue(password);
+    credential.setValue(value);
     credential.setTemporary(false);
-    user.setCredentials(List.of(credential));
-    world.admin().realm(world.realm(realm)).users().create(user).close();
+    return credential;
   }
 
   @Given("the access tokens of client {string} in realm {string} live {int} second(s)")

@@ -46,6 +46,12 @@ class EveryKindIT {
               .map(r -> r.getName())
               .toList());
 
+      assertEquals(
+          List.of("reader"),
+          admin.client(spec.realm(), "shop").getScopeMappings().realmLevel().listAll().stream()
+              .map(r -> r.getName())
+              .toList());
+
       users.get(ann.getId()).leaveGroup(users.get(ann.getId()).groups().get(0).getId());
       var drift = reconciler.plan(List.of(spec));
       assertEquals(

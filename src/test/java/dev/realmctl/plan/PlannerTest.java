@@ -103,6 +103,45 @@ class PlannerTest {
   }
 
   @Test
+  void aScopeMappingListIsTheExactSet() throws IOException {
+    LiveRealm matching = matching();
+    Map<String, Map<String, Object>> roles = new HashMap<>(matching.realmRoles());
+    roles.put("writer", Map.of("name", "writer"));
+    LiveRealm live =
+        new LiveRealm(
+            matching.settings(),
+            matching.clients(),
+            matching.clientScopes(),
+            roles,
+            matching.clientRoles(),
+            matching.groups(),
+            matching.users(),
+            Map.of(ResourceId.Subject.client("app"), Set.of("writer")));
+    RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
+
+    Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));
+    assertEquals(
+        List.of(
+            "- clients/app/scopeMappings/realmRoles/writer",
+            "+ clients/app/scopeMappings/realmRoles/reader"),
+        paths(plan));
+  }
+
+  @Test
+  void aScopeMappingOfAMissingRoleFailsWithTheSpecLine() throws IOException {
+    RealmSpec spec =
+        spec(CLIENT_APP + "scopeMappings:\n  - {client: app, roles: [reader, nope]}\n");
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> new Planner().plan(List.of(spec), new LiveState(Map.of("r", matching()))));
+    assertTrue(
+        e.getMessage()
+            .endsWith("r.yaml:14:35: role 'nope' exists neither in the spec nor in realm 'r'"),
+        e::getMessage);
+  }
+
+  @Test
   void pruneDeletesOnlyWhatRealmctlOwnsAndTheSpecDropped() throws IOException {
     LiveRealm live = matching();
     live.clients()
@@ -129,7 +168,8 @@ class PlannerTest {
             live.realmRoles(),
             live.clientRoles(),
             live.groups(),
-            live.users());
+            live.users(),
+            live.scopeMappings());
 
     Plan withoutPrune =
         new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)));
@@ -170,6 +210,7 @@ class PlannerTest {
         Map.of(),
         Map.of(
             "service-account-app",
-            new LiveRealm.User(Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
+            new LiveRealm.User(Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())),
+        Map.of());
   }
 }

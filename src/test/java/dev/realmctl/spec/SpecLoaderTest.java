@@ -106,6 +106,18 @@ class SpecLoaderTest {
   }
 
   @Test
+  void aScopeMappingNamesOneHolderAndKnownKeys() throws IOException {
+    assertEquals(
+        List.of(
+            "3:5: a scope mapping names either a 'client' or a 'clientScope'",
+            "4:28: unknown scope mapping field 'role': did you mean 'roles'?",
+            "5:5: scope mapping of 'client a' is declared twice (first at line 4)"),
+        errors(
+            "realm: r\nscopeMappings:\n  - {client: a, clientScope: b, roles: []}\n"
+                + "  - {client: a, roles: [], role: x}\n  - {client: a, roles: [y]}\n"));
+  }
+
+  @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
     assertEquals(
         List.of("3:27: ${env:NOPE}: environment variable NOPE is not set"),
