@@ -67,7 +67,7 @@ public final class LiveReader {
     Map<String, LiveRealm.Scope> scopes = scopes(realm, ids);
     Map<String, Map<String, Object>> realmRoles = byName(realm.roles().list(false));
 
-    Set<String> clientsWithRoles = clientsWhoseRolesMatter(spec);
+    Set<String> clientsWithRoles = clientsWhoseRolesMatter(spec, settings);
     clientsWithRoles.retainAll(clients.keySet());
     Map<String, Map<String, Map<String, Object>>> clientRoles = new HashMap<>();
     for (String clientId : clientsWithRoles) {
@@ -165,8 +165,8 @@ public final class LiveReader {
     return result;
   }
 
-  private static Set<String> clientsWhoseRolesMatter(RealmSpec spec) {
-    Set<String> clientIds = new HashSet<>();
+  private static Set<String> clientsWhoseRolesMatter(RealmSpec spec, Map<String, Object> settings) {
+    Set<String> clientIds = new HashSet<>(Ownership.recordedIn(settings).clientsWithRoles());
     spec.roles().stream().map(RoleSpec::clientId).flatMap(Optional::stream).forEach(clientIds::add);
     spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));
     spec.groups().forEach(g -> g.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));

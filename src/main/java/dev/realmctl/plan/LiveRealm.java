@@ -42,6 +42,14 @@ public record LiveRealm(
         Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
   }
 
+  /** The client roles read, each as {@code clientId/roleName}, as ownership records them. */
+  Set<String> clientRoleKeys() {
+    Set<String> keys = new java.util.HashSet<>();
+    clientRoles.forEach(
+        (clientId, roles) -> roles.keySet().forEach(role -> keys.add(clientId + "/" + role)));
+    return keys;
+  }
+
   public boolean hasRole(Optional<String> clientId, String name) {
     return clientId
         .map(c -> clientRoles.getOrDefault(c, Map.of()).containsKey(name))

@@ -22,6 +22,10 @@ public record Ownership(Map<String, Set<String>> byKind) {
   static final String CLIENTS = "clients";
   static final String CLIENT_SCOPES = "clientScopes";
   static final String ROLES = "roles";
+
+  /** Client roles, each recorded as {@code clientId/roleName}. */
+  static final String CLIENT_ROLES = "clientRoles";
+
   public static final String GROUPS = "groups";
   public static final String USERS = "users";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,9 +40,13 @@ public record Ownership(Map<String, Set<String>> byKind) {
     spec.clientScopes().stream()
         .map(ClientScopeSpec::name)
         .forEach(s -> owned.add(CLIENT_SCOPES, s));
-    spec.roles().stream()
-        .filter(r -> r.clientId().isEmpty())
-        .forEach(r -> owned.add(ROLES, r.name()));
+    spec.roles()
+        .forEach(
+            r ->
+                r.clientId()
+                    .ifPresentOrElse(
+                        c -> owned.add(CLIENT_ROLES, c + "/" + r.name()),
+                        () -> owned.add(ROLES, r.name())));
     spec.groups().stream().map(GroupSpec::name).forEach(g -> owned.add(GROUPS, g));
     spec.users().stream()
         .filter(u -> !u.isServiceAccount())
@@ -64,6 +72,13 @@ public record Ownership(Map<String, Set<String>> byKind) {
     } catch (JsonProcessingException e) {
       return empty();
     }
+  }
+
+  /** The clients some recorded client role belongs to. */
+  public Set<String> clientsWithRoles() {
+    return of(CLIENT_ROLES).stream()
+        .map(key -> key.substring(0, key.indexOf('/')))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   public Set<String> of(String kind) {

@@ -18,7 +18,8 @@ final class PrunePlanner implements ResourcePlanner {
     Ownership recorded = Ownership.recordedIn(live);
     Ownership declared = Ownership.declaredBy(spec);
     String realm = spec.realm();
-    for (String clientId : gone(recorded, declared, Ownership.CLIENTS, live.clients().keySet())) {
+    Set<String> goneClients = gone(recorded, declared, Ownership.CLIENTS, live.clients().keySet());
+    for (String clientId : goneClients) {
       if (!Builtins.CLIENTS.contains(clientId)) {
         out.add(
             Change.delete(
@@ -38,6 +39,17 @@ final class PrunePlanner implements ResourcePlanner {
         out.add(
             Change.delete(
                 new ResourceId.Role(realm, Optional.empty(), role), live.realmRoles().get(role)));
+      }
+    }
+    for (String key : gone(recorded, declared, Ownership.CLIENT_ROLES, live.clientRoleKeys())) {
+      String clientId = key.substring(0, key.indexOf('/'));
+      String role = key.substring(clientId.length() + 1);
+      // A client on its way out takes its roles with it.
+      if (!Builtins.CLIENTS.contains(clientId) && !goneClients.contains(clientId)) {
+        out.add(
+            Change.delete(
+                new ResourceId.Role(realm, Optional.of(clientId), role),
+                live.clientRoles().get(clientId).get(role)));
       }
     }
     for (String group : gone(recorded, declared, Ownership.GROUPS, live.groups().keySet())) {

@@ -51,6 +51,8 @@ final class RealmPlanner implements ResourcePlanner {
                 Ownership.CLIENT_SCOPES,
                     existing(recorded.of(Ownership.CLIENT_SCOPES), live.clientScopes().keySet()),
                 Ownership.ROLES, existing(recorded.of(Ownership.ROLES), live.realmRoles().keySet()),
+                Ownership.CLIENT_ROLES,
+                    existing(recorded.of(Ownership.CLIENT_ROLES), live.clientRoleKeys()),
                 Ownership.GROUPS, existing(recorded.of(Ownership.GROUPS), live.groups().keySet()),
                 Ownership.USERS, recorded.of(Ownership.USERS)));
     return declared.plus(stillThere);

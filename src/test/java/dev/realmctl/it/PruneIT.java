@@ -26,8 +26,10 @@ class PruneIT {
     RealmSpec both =
         spec(
             realm,
-            "clients: [{clientId: keep}, {clientId: drop}]\nroles: {realm: [{name: gone}]}\n");
-    RealmSpec one = spec(realm, "clients: [{clientId: keep}]\n");
+            "clients: [{clientId: keep}, {clientId: drop}]\n"
+                + "roles: {realm: [{name: gone}], client: {keep: [{name: stays}, {name: goes}]}}\n");
+    RealmSpec one =
+        spec(realm, "clients: [{clientId: keep}]\nroles: {client: {keep: [{name: stays}]}}\n");
     try (Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
       Reconciler reconciler = new Reconciler(connection);
@@ -39,7 +41,11 @@ class PruneIT {
 
       var pruning = reconciler.plan(List.of(one), true);
       assertEquals(
-          List.of("DELETE roles/realm/gone", "DELETE clients/drop", "UPDATE realm"),
+          List.of(
+              "DELETE roles/realm/gone",
+              "DELETE roles/client/keep/goes",
+              "DELETE clients/drop",
+              "UPDATE realm"),
           pruning.plan().changes().stream().map(c -> c.action() + " " + c.id().path()).toList());
       reconciler.apply(pruning, c -> {});
 
