@@ -34,6 +34,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try (Connection connection = Connection.open(server.settings(root))) {
+      long started = System.nanoTime();
       Exporter.Export export = new Exporter(connection).export(realm);
       String yaml = render(export);
       if (file.isPresent()) {
@@ -42,6 +43,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
       } else {
         root.output().print(yaml);
       }
+      root.output().error(Cost.of(connection, started));
       return ExitCodes.OK;
     }
   }
@@ -52,6 +54,8 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
     options.setIndicatorIndent(2);
     options.setIndentWithIndicator(true);
     options.setWidth(120);
+    // Values shared between users (an empty role list) would otherwise be written as anchors.
+    options.setDereferenceAliases(true);
     StringBuilder out =
         new StringBuilder("# yaml-language-server: $schema=../schema/realm.schema.json\n");
     out.append("# Exported by realmctl from a live realm.\n");

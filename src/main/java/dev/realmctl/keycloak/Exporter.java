@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleMappingResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -117,8 +118,10 @@ public final class Exporter {
     spec.putAll(nonDefault(Json.toMap(realm.toRepresentation()), REALM_DEFAULTS));
 
     List<Map<String, Object>> scopes = new ArrayList<>();
+    Map<String, String> scopeIds = new HashMap<>();
     for (ClientScopeRepresentation scope : realm.clientScopes().findAll()) {
       if (!Builtins.CLIENT_SCOPES.contains(scope.getName())) {
+        scopeIds.put(scope.getName(), scope.getId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", scope.getName());
         putIfPresent(out, "description", scope.getDescription());
@@ -177,20 +180,25 @@ public final class Exporter {
 
     Map<String, Object> roles = new LinkedHashMap<>();
     List<Map<String, Object>> realmRoles = new ArrayList<>();
+    String defaultRoles = "default-roles-" + realmName.toLowerCase();
+    List<String> holdableRealmRoles = new ArrayList<>();
     for (RoleRepresentation role : realm.roles().list(false)) {
-      if (!Builtins.REALM_ROLES.contains(role.getName())
-          && !role.getName().equals("default-roles-" + realmName.toLowerCase())) {
+      if (!role.getName().equals(defaultRoles)) {
+        holdableRealmRoles.add(role.getName());
+      }
+      if (!Builtins.REALM_ROLES.contains(role.getName()) && !role.getName().equals(defaultRoles)) {
         realmRoles.add(role(role));
       }
     }
     putIfNotEmpty(roles, "realm", realmRoles);
     Map<String, Object> clientRoles = new TreeMap<>();
+    Map<String, List<String>> clientRoleNames = new HashMap<>();
     clientUuids.forEach(
         (clientId, uuid) -> {
-          List<Map<String, Object>> list =
-              realm.clients().get(uuid).roles().list(false).stream().map(Exporter::role).toList();
+          List<RoleRepresentation> list = realm.clients().get(uuid).roles().list(false);
           if (!list.isEmpty()) {
-            clientRoles.put(clientId, list);
+            clientRoles.put(clientId, list.stream().map(Exporter::role).toList());
+            clientRoleNames.put(clientId, list.stream().map(RoleRepresentation::getName).toList());
           }
         });
     putIfNotEmpty(roles, "client", clientRoles);
@@ -199,7 +207,9 @@ public final class Exporter {
     }
 
     List<Map<String, Object>> groups = new ArrayList<>();
-    for (GroupRepresentation group : realm.groups().groups(null, 0, 1000, false)) {
+    List<GroupRepresentation> allGroups =
+        LiveReader.paged((first, max) -> realm.groups().groups(null, first, max, false));
+    for (GroupRepresentation group : allGroups) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("name", group.getName());
       if (group.getAttributes() != null && !group.getAttributes().isEmpty()) {
@@ -218,8 +228,10 @@ public final class Exporter {
     putIfNotEmpty(spec, "groups", groups);
 
     List<Map<String, Object>> users = new ArrayList<>();
-    String defaultRoles = "default-roles-" + realmName.toLowerCase();
-    for (UserRepresentation user : realm.users().list(0, 10_000)) {
+    Memberships memberships =
+        Memberships.read(realm, holdableRealmRoles, clientRoleNames, clientUuids, allGroups);
+    for (UserRepresentation user :
+        LiveReader.paged((first, max) -> realm.users().list(first, max))) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("username", user.getUsername());
       putIfPresent(out, "email", user.getEmail());
@@ -227,13 +239,9 @@ public final class Exporter {
       putIfPresent(out, "lastName", user.getLastName());
       out.put("enabled", user.isEnabled());
       out.put("emailVerified", user.isEmailVerified());
-      var userResource = realm.users().get(user.getId());
-      var mappings = userResource.roles().getAll();
-      out.put("realmRoles", realmRoleNames(mappings, defaultRoles));
-      putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
-      out.put(
-          "groups",
-          sorted(userResource.groups().stream().map(GroupRepresentation::getName).toList()));
+      out.put("realmRoles", memberships.realmRolesOf(user.getUsername()));
+      putIfNotEmpty(out, "clientRoles", memberships.clientRolesOf(user.getUsername()));
+      out.put("groups", memberships.groupsOf(user.getUsername()));
       users.add(out);
     }
     if (!users.isEmpty()) {
@@ -257,26 +265,33 @@ public final class Exporter {
     }
     putIfNotEmpty(spec, "users", users);
 
-    putIfNotEmpty(spec, "scopeMappings", scopeMappings(realm, clientUuids));
+    List<Map<String, Object>> scopeMappings = new ArrayList<>();
+    new TreeMap<>(clientUuids)
+        .forEach(
+            (clientId, uuid) ->
+                scopeMapping("client", clientId, realm.clients().get(uuid).getScopeMappings())
+                    .ifPresent(scopeMappings::add));
+    new TreeMap<>(scopeIds)
+        .forEach(
+            (name, id) ->
+                scopeMapping("clientScope", name, realm.clientScopes().get(id).getScopeMappings())
+                    .ifPresent(scopeMappings::add));
+    putIfNotEmpty(spec, "scopeMappings", scopeMappings);
     return new Export(spec, notes);
   }
 
-  /** The realm roles in each client's role scope, for the clients that have any. */
-  private static List<Map<String, Object>> scopeMappings(
-      RealmResource realm, Map<String, String> clientUuids) {
-    List<Map<String, Object>> result = new ArrayList<>();
-    for (String clientId : new TreeSet<>(clientUuids.keySet())) {
-      var mapped = realm.clients().get(clientUuids.get(clientId)).getScopeMappings().realmLevel();
-      List<String> roles =
-          sorted(mapped.listAll().stream().map(RoleRepresentation::getName).toList());
-      if (!roles.isEmpty()) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("client", clientId);
-        out.put("roles", roles);
-        result.add(out);
-      }
+  /** The realm roles in a client's or client scope's role scope, if it has any. */
+  private static Optional<Map<String, Object>> scopeMapping(
+      String holderKey, String holder, RoleMappingResource scope) {
+    List<String> roles =
+        sorted(scope.realmLevel().listAll().stream().map(RoleRepresentation::getName).toList());
+    if (roles.isEmpty()) {
+      return Optional.empty();
     }
-    return result;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(holderKey, holder);
+    out.put("roles", roles);
+    return Optional.of(out);
   }
 
   /** Direct realm roles, without the default-roles composite Keycloak gives everyone. */

@@ -297,7 +297,7 @@ public final class LiveReader {
     return !Ownership.recordedIn(settings).of(kind).isEmpty();
   }
 
-  private static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
+  static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
     List<T> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
       List<T> items = page.apply(first, PAGE);

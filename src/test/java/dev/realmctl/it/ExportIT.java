@@ -24,9 +24,15 @@ class ExportIT {
   @TempDir Path folder;
 
   @ParameterizedTest
-  @ValueSource(strings = {"coolproject.yaml", "testing.yaml", "partners.yaml"})
+  @ValueSource(
+      strings = {
+        "realms/coolproject.yaml",
+        "realms/testing.yaml",
+        "realms/partners.yaml",
+        "src/test/resources/specs/everything.yaml"
+      })
   void exportRoundTrips(String file) throws Exception {
-    RealmSpec spec = Specs.isolated(file);
+    RealmSpec spec = Specs.isolated(Specs.project().resolve(file));
     try (Connection connection = TestKeycloak.get().connect()) {
       Reconciler reconciler = new Reconciler(connection);
       reconciler.apply(reconciler.plan(List.of(spec)), c -> {});

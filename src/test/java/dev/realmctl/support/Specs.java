@@ -30,9 +30,13 @@ public final class Specs {
         .realms();
   }
 
-  /** The one realm of a file, renamed so that no other test shares it. */
+  /** The one realm of a file in realms/, renamed so that no other test shares it. */
   public static RealmSpec isolated(String file) {
-    RealmSpec spec = load(realmFile(file)).get(0);
+    return isolated(realmFile(file));
+  }
+
+  public static RealmSpec isolated(Path file) {
+    RealmSpec spec = load(file).get(0);
     return spec.renamed(uniqueName(spec.realm()));
   }
 

@@ -1,0 +1,82 @@
+package dev.realmctl.keycloak;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Each user's direct roles and groups, read from member lists: one paged call per role or group,
+ * never one per user, so exporting a realm of thousands of users stays a few dozen requests.
+ */
+record Memberships(
+    Map<String, Set<String>> realmRoles,
+    Map<String, Map<String, Set<String>>> clientRoles,
+    Map<String, Set<String>> groups) {
+
+  /**
+   * @param realmRoles the realm roles whose holders matter
+   * @param clientRoles role names by clientId, for the clients whose roles matter
+   * @param clientUuids Keycloak's id of each of those clients
+   */
+  static Memberships read(
+      RealmResource realm,
+      List<String> realmRoles,
+      Map<String, List<String>> clientRoles,
+      Map<String, String> clientUuids,
+      List<GroupRepresentation> groups) {
+    Memberships result = new Memberships(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    for (String role : realmRoles) {
+      var members = realm.roles().get(role);
+      for (UserRepresentation user :
+          LiveReader.paged((first, max) -> members.getUserMembers(true, first, max))) {
+        add(result.realmRoles, user.getUsername(), role);
+      }
+    }
+    clientRoles.forEach(
+        (clientId, roles) -> {
+          var clientRolesResource = realm.clients().get(clientUuids.get(clientId)).roles();
+          for (String role : roles) {
+            var members = clientRolesResource.get(role);
+            for (UserRepresentation user :
+                LiveReader.paged((first, max) -> members.getUserMembers(true, first, max))) {
+              add(
+                  result.clientRoles.computeIfAbsent(user.getUsername(), u -> new TreeMap<>()),
+                  clientId,
+                  role);
+            }
+          }
+        });
+    for (GroupRepresentation group : groups) {
+      var members = realm.groups().group(group.getId());
+      for (UserRepresentation user :
+          LiveReader.paged((first, max) -> members.members(first, max, true))) {
+        add(result.groups, user.getUsername(), group.getName());
+      }
+    }
+    return result;
+  }
+
+  List<String> realmRolesOf(String username) {
+    return List.copyOf(realmRoles.getOrDefault(username, Set.of()));
+  }
+
+  Map<String, Object> clientRolesOf(String username) {
+    Map<String, Object> result = new TreeMap<>();
+    clientRoles.getOrDefault(username, Map.of()).forEach((c, r) -> result.put(c, List.copyOf(r)));
+    return result;
+  }
+
+  List<String> groupsOf(String username) {
+    return List.copyOf(groups.getOrDefault(username, Set.of()));
+  }
+
+  private static void add(Map<String, Set<String>> map, String key, String value) {
+    map.computeIfAbsent(key, k -> new TreeSet<>()).add(value);
+  }
+}
