@@ -37,6 +37,10 @@ public final class Applier {
   }
 
   static final int DEFAULT_PARALLELISM = 4;
+
+  /** Keycloak's error when a database constraint trips at commit rather than in its own checks. */
+  private static final String COMMIT_CONFLICT = "Duplicate resource error";
+
   private final Target target;
   private final Retry retry;
   private final int parallelism;
@@ -131,19 +135,21 @@ public final class Applier {
               case DELETE -> writer.delete(change, target);
             }
           } catch (RuntimeException e) {
-            settleConflict(change, writer, withBody(e));
+            settle(change, writer, withBody(e));
           }
         });
   }
 
   /**
-   * A create answered with 409 may have taken effect all the same: a retry finds its own first
-   * attempt, a concurrent apply of the same spec got there first. Both are success, and looking the
-   * resource up tells them from a real conflict (a taken email, say), which fails. Keycloak also
-   * answers 409 "Duplicate resource error" when a unique constraint trips at commit for a reason of
-   * its own (seen right after a restart); the create did not happen then, and is tried again.
+   * Decides what a refused write means; most refusals fail the apply. A delete that finds nothing
+   * has the end it wanted. A create answered with 409 may have taken effect all the same: a retry
+   * finds its own first attempt, a concurrent apply of the same spec got there first. Both are
+   * success, and looking the resource up tells them from a real conflict (a taken email, say),
+   * which fails. Keycloak also answers 409 "Duplicate resource error" when a unique constraint
+   * trips at commit for a reason of its own (seen right after a restart); the create did not happen
+   * then, and is tried again.
    */
-  private void settleConflict(Change change, ChangeWriter writer, RuntimeException answer) {
+  private void settle(Change change, ChangeWriter writer, RuntimeException answer) {
     if (change.action() == Action.DELETE && isGone(answer)) {
       return;
     }
@@ -167,9 +173,6 @@ public final class Applier {
             && web.getResponse() != null
             && web.getResponse().getStatus() == 404);
   }
-
-  /** Keycloak's error when a database constraint trips at commit rather than in its own checks. */
-  private static final String COMMIT_CONFLICT = "Duplicate resource error";
 
   /** The failure with Keycloak's answer read once into its message, so it can be shown later. */
   private static RuntimeException withBody(RuntimeException e) {

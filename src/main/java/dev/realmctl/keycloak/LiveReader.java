@@ -106,15 +106,10 @@ public final class LiveReader {
                           .clientScope()
                           .map(ids.scopes::get)
                           .map(id -> realm.clientScopes().get(id).getScopeMappings()));
-      ResourceId.Subject subject =
-          mapping
-              .client()
-              .map(ResourceId.Subject::client)
-              .orElseGet(() -> ResourceId.Subject.clientScope(mapping.clientScope().orElseThrow()));
       holder.ifPresent(
           scope ->
               result.put(
-                  subject,
+                  ResourceId.Subject.of(mapping),
                   scope.realmLevel().listAll().stream()
                       .map(RoleRepresentation::getName)
                       .collect(java.util.stream.Collectors.toSet())));

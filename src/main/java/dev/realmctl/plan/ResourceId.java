@@ -150,6 +150,14 @@ public sealed interface ResourceId {
       return new Subject(Holder.CLIENT_SCOPE, name, Optional.empty());
     }
 
+    /** The client or client scope whose role scope a spec's scope mapping declares. */
+    public static Subject of(dev.realmctl.spec.ScopeMappingSpec mapping) {
+      return mapping
+          .client()
+          .map(Subject::client)
+          .orElseGet(() -> clientScope(mapping.clientScope().orElseThrow()));
+    }
+
     String path() {
       return holder.prefix + name + holder.suffix;
     }

@@ -27,12 +27,10 @@ final class ScopeMappingPlanner implements ResourcePlanner {
   }
 
   private static Subject subject(ScopeMappingSpec mapping, References references) {
-    if (mapping.client().isPresent()) {
-      references.client(mapping.client().get(), mapping.origin().child("client"));
-      return Subject.client(mapping.client().get());
-    }
-    String scope = mapping.clientScope().orElseThrow();
-    references.scope(scope, mapping.origin().child("clientScope"));
-    return Subject.clientScope(scope);
+    mapping.client().ifPresent(c -> references.client(c, mapping.origin().child("client")));
+    mapping
+        .clientScope()
+        .ifPresent(s -> references.scope(s, mapping.origin().child("clientScope")));
+    return Subject.of(mapping);
   }
 }
