@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.admin.client.resource.RoleMappingResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -265,33 +263,19 @@ public final class Exporter {
     }
     putIfNotEmpty(spec, "users", users);
 
-    List<Map<String, Object>> scopeMappings = new ArrayList<>();
+    RoleScopeExport roleScopes = new RoleScopeExport();
     new TreeMap<>(clientUuids)
         .forEach(
             (clientId, uuid) ->
-                scopeMapping("client", clientId, realm.clients().get(uuid).getScopeMappings())
-                    .ifPresent(scopeMappings::add));
+                roleScopes.add(
+                    "client", clientId, realm.clients().get(uuid).getScopeMappings().getAll()));
     new TreeMap<>(scopeIds)
         .forEach(
             (name, id) ->
-                scopeMapping("clientScope", name, realm.clientScopes().get(id).getScopeMappings())
-                    .ifPresent(scopeMappings::add));
-    putIfNotEmpty(spec, "scopeMappings", scopeMappings);
+                roleScopes.add(
+                    "clientScope", name, realm.clientScopes().get(id).getScopeMappings().getAll()));
+    roleScopes.writeTo(spec);
     return new Export(spec, notes);
-  }
-
-  /** The realm roles in a client's or client scope's role scope, if it has any. */
-  private static Optional<Map<String, Object>> scopeMapping(
-      String holderKey, String holder, RoleMappingResource scope) {
-    List<String> roles =
-        sorted(scope.realmLevel().listAll().stream().map(RoleRepresentation::getName).toList());
-    if (roles.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put(holderKey, holder);
-    out.put("roles", roles);
-    return Optional.of(out);
   }
 
   /** Direct realm roles, without the default-roles composite Keycloak gives everyone. */

@@ -25,6 +25,7 @@ import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.MappingsRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -90,10 +91,10 @@ public final class LiveReader {
             scopeMappings(spec, realm, ids)));
   }
 
-  /** One read per client or client scope the spec's scopeMappings name, if it exists. */
-  private static Map<ResourceId.Subject, Set<String>> scopeMappings(
+  /** One read per client or client scope the spec's scope mappings name, if it exists. */
+  private static Map<ResourceId.Subject, LiveRealm.RoleScope> scopeMappings(
       RealmSpec spec, RealmResource realm, RealmIds ids) {
-    Map<ResourceId.Subject, Set<String>> result = new HashMap<>();
+    Map<ResourceId.Subject, LiveRealm.RoleScope> result = new HashMap<>();
     for (ScopeMappingSpec mapping : spec.scopeMappings()) {
       Optional<RoleMappingResource> holder =
           mapping
@@ -106,15 +107,35 @@ public final class LiveReader {
                           .clientScope()
                           .map(ids.scopes::get)
                           .map(id -> realm.clientScopes().get(id).getScopeMappings()));
-      holder.ifPresent(
-          scope ->
-              result.put(
-                  ResourceId.Subject.of(mapping),
-                  scope.realmLevel().listAll().stream()
-                      .map(RoleRepresentation::getName)
-                      .collect(java.util.stream.Collectors.toSet())));
+      ResourceId.Subject subject = ResourceId.Subject.of(mapping);
+      if (holder.isPresent() && !result.containsKey(subject)) {
+        result.put(subject, roleScope(holder.get().getAll()));
+      }
     }
     return result;
+  }
+
+  /** The realm and client roles of a mappings answer (a group's roles, a client's role scope). */
+  private static LiveRealm.RoleScope roleScope(MappingsRepresentation mappings) {
+    Set<String> realmRoles = new HashSet<>();
+    if (mappings.getRealmMappings() != null) {
+      mappings.getRealmMappings().forEach(role -> realmRoles.add(role.getName()));
+    }
+    Map<String, Set<String>> clientRoles = new HashMap<>();
+    if (mappings.getClientMappings() != null) {
+      mappings
+          .getClientMappings()
+          .forEach(
+              (clientId, roles) ->
+                  roles
+                      .getMappings()
+                      .forEach(
+                          role ->
+                              clientRoles
+                                  .computeIfAbsent(clientId, c -> new HashSet<>())
+                                  .add(role.getName())));
+    }
+    return new LiveRealm.RoleScope(realmRoles, clientRoles);
   }
 
   private static Map<String, LiveRealm.Client> clients(RealmResource realm, RealmIds ids) {
@@ -253,26 +274,10 @@ public final class LiveReader {
     for (GroupRepresentation group :
         paged((first, max) -> realm.groups().groups(null, first, max, false))) {
       ids.groups.put(group.getName(), group.getId());
-      Set<String> realmRoles = new HashSet<>();
-      Map<String, Set<String>> clientRoles = new HashMap<>();
-      if (declared.contains(group.getName())) {
-        var mappings = realm.groups().group(group.getId()).roles().getAll();
-        if (mappings.getRealmMappings() != null) {
-          mappings.getRealmMappings().forEach(r -> realmRoles.add(r.getName()));
-        }
-        if (mappings.getClientMappings() != null) {
-          mappings
-              .getClientMappings()
-              .forEach(
-                  (clientId, m) ->
-                      m.getMappings()
-                          .forEach(
-                              r ->
-                                  clientRoles
-                                      .computeIfAbsent(clientId, c -> new HashSet<>())
-                                      .add(r.getName())));
-        }
-      }
+      LiveRealm.RoleScope roles =
+          declared.contains(group.getName())
+              ? roleScope(realm.groups().group(group.getId()).roles().getAll())
+              : LiveRealm.RoleScope.NONE;
       if (membershipsMatter) {
         for (UserRepresentation member :
             paged((first, max) -> realm.groups().group(group.getId()).members(first, max, true))) {
@@ -282,7 +287,9 @@ public final class LiveReader {
           }
         }
       }
-      groups.put(group.getName(), new LiveRealm.Group(Json.toMap(group), realmRoles, clientRoles));
+      groups.put(
+          group.getName(),
+          new LiveRealm.Group(Json.toMap(group), roles.realmRoles(), roles.clientRoles()));
     }
     return groups;
   }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * A snapshot of one realm as Keycloak has it, in representation field names. Role mappings are the
- * direct ones; client role mappings are known for the clients the spec refers to, scope mappings
- * (realm roles) for the clients and client scopes the spec's {@code scopeMappings} name.
+ * direct ones; client role mappings are known for the clients the spec refers to, role scopes for
+ * the clients and client scopes the spec's scope mappings name.
  */
 public record LiveRealm(
     Map<String, Object> settings,
@@ -17,7 +17,7 @@ public record LiveRealm(
     Map<String, Map<String, Map<String, Object>>> clientRoles,
     Map<String, Group> groups,
     Map<String, User> users,
-    Map<ResourceId.Subject, Set<String>> scopeMappings) {
+    Map<ResourceId.Subject, RoleScope> scopeMappings) {
 
   public record Client(
       Map<String, Object> fields,
@@ -30,6 +30,13 @@ public record LiveRealm(
 
   public record Group(
       Map<String, Object> fields, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {}
+
+  /**
+   * The roles a client or client scope may put into tokens: realm roles, client roles by client.
+   */
+  public record RoleScope(Set<String> realmRoles, Map<String, Set<String>> clientRoles) {
+    public static final RoleScope NONE = new RoleScope(Set.of(), Map.of());
+  }
 
   public record User(
       Map<String, Object> fields,

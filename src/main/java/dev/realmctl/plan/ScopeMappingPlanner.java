@@ -6,7 +6,7 @@ import dev.realmctl.spec.ScopeMappingSpec;
 import java.util.Optional;
 import java.util.Set;
 
-/** The realm roles each named client or client scope may put into tokens: the exact set. */
+/** The roles each named client or client scope may put into tokens: each list the exact set. */
 final class ScopeMappingPlanner implements ResourcePlanner {
 
   @Override
@@ -14,13 +14,21 @@ final class ScopeMappingPlanner implements ResourcePlanner {
     References references = new References(spec, live, out);
     for (ScopeMappingSpec mapping : spec.scopeMappings()) {
       Subject subject = subject(mapping, references);
-      references.roles(Optional.empty(), mapping.roles(), mapping.origin().child("roles"));
+      Optional<String> roleClient = mapping.roleClient();
+      if (roleClient.isPresent() && !references.client(roleClient.get(), mapping.origin())) {
+        continue;
+      }
+      references.roles(roleClient, mapping.roles(), mapping.origin().child("roles"));
+      LiveRealm.RoleScope scope =
+          live.scopeMappings().getOrDefault(subject, LiveRealm.RoleScope.NONE);
       RoleMappingPlanner.exactSet(
           spec.realm(),
           subject,
-          Optional.empty(),
+          roleClient,
           mapping.roles(),
-          live.scopeMappings().getOrDefault(subject, Set.of()),
+          roleClient
+              .map(c -> scope.clientRoles().getOrDefault(c, Set.of()))
+              .orElse(scope.realmRoles()),
           mapping.origin(),
           out);
     }

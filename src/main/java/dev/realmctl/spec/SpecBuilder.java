@@ -16,7 +16,14 @@ import java.util.TreeSet;
 final class SpecBuilder {
   private static final Set<String> IGNORED = Set.of("id", "containerId");
   private static final Set<String> REALM_COLLECTIONS =
-      Set.of("clients", "clientScopes", "roles", "groups", "users", "scopeMappings");
+      Set.of(
+          "clients",
+          "clientScopes",
+          "roles",
+          "groups",
+          "users",
+          "scopeMappings",
+          "clientScopeMappings");
   private static final Set<String> CLIENT_SPECIALS =
       Set.of(
           "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
@@ -72,11 +79,23 @@ final class SpecBuilder {
         list(map, "groups", origin).stream().map(this::group).flatMap(Optional::stream).toList();
     List<UserSpec> users =
         list(map, "users", origin).stream().map(this::user).flatMap(Optional::stream).toList();
-    List<ScopeMappingSpec> scopeMappings =
-        list(map, "scopeMappings", origin).stream()
-            .map(this::scopeMapping)
-            .flatMap(Optional::stream)
-            .toList();
+    List<ScopeMappingSpec> scopeMappings = new ArrayList<>();
+    list(map, "scopeMappings", origin)
+        .forEach(item -> scopeMapping(item, Optional.empty()).ifPresent(scopeMappings::add));
+    Object clientScopeMappings = map.get("clientScopeMappings");
+    if (clientScopeMappings instanceof Map<?, ?> byClient) {
+      Map<String, Object> byRoleClient = strings(byClient);
+      Origin clientScopeOrigin = origin.child("clientScopeMappings");
+      for (String roleClient : byRoleClient.keySet()) {
+        list(byRoleClient, roleClient, clientScopeOrigin)
+            .forEach(
+                item -> scopeMapping(item, Optional.of(roleClient)).ifPresent(scopeMappings::add));
+      }
+    } else if (clientScopeMappings != null) {
+      problems.error(
+          origin.valueAt("clientScopeMappings"),
+          "'clientScopeMappings' must map client ids to lists of scope mappings");
+    }
     if (name.isEmpty()) {
       return Optional.empty();
     }
@@ -215,7 +234,7 @@ final class SpecBuilder {
     return name.map(n -> new GroupSpec(n, fields, realmRoles, clientRoles, item.origin));
   }
 
-  private Optional<ScopeMappingSpec> scopeMapping(Item item) {
+  private Optional<ScopeMappingSpec> scopeMapping(Item item, Optional<String> roleClient) {
     for (String key : item.map.keySet()) {
       if (!SCOPE_MAPPING_KEYS.contains(key)) {
         String hint =
@@ -237,7 +256,7 @@ final class SpecBuilder {
       return Optional.empty();
     }
     return stringSet(item.map, "roles", item.origin)
-        .map(roles -> new ScopeMappingSpec(client, clientScope, roles, item.origin));
+        .map(roles -> new ScopeMappingSpec(client, clientScope, roleClient, roles, item.origin));
   }
 
   private Optional<String> optionalName(Item item, String key) {

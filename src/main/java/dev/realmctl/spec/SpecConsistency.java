@@ -26,10 +26,11 @@ final class SpecConsistency {
     unique(
         spec.scopeMappings(),
         mapping ->
-            mapping
-                .client()
-                .map(c -> "client " + c)
-                .orElseGet(() -> "client scope " + mapping.clientScope().orElseThrow()),
+            mapping.roleClient().map(c -> "roles of " + c + " to ").orElse("")
+                + mapping
+                    .client()
+                    .map(c -> "client " + c)
+                    .orElseGet(() -> "client scope " + mapping.clientScope().orElseThrow()),
         ScopeMappingSpec::origin,
         "scope mapping of");
     spec.clientScopes().forEach(scope -> scope.protocolMappers().ifPresent(this::uniqueMappers));

@@ -43,6 +43,10 @@ public final class SpecSchema {
     props(realm).put("groups", array(ref("group")));
     props(realm).put("users", array(ref("user")));
     props(realm).put("scopeMappings", array(ref("scopeMapping")));
+    props(realm)
+        .put(
+            "clientScopeMappings",
+            Map.of("type", "object", "additionalProperties", array(ref("scopeMapping"))));
     schema.putAll(realm);
 
     Map<String, Object> defs = new TreeMap<>();

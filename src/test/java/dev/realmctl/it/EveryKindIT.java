@@ -52,6 +52,24 @@ class EveryKindIT {
               .map(r -> r.getName())
               .toList());
 
+      var shopAudience =
+          admin.realm(spec.realm()).clientScopes().findAll().stream()
+              .filter(s -> s.getName().equals("shop-audience"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          List.of("clerk"),
+          admin
+              .realm(spec.realm())
+              .clientScopes()
+              .get(shopAudience.getId())
+              .getScopeMappings()
+              .clientLevel(shopUuid)
+              .listAll()
+              .stream()
+              .map(r -> r.getName())
+              .toList());
+
       users.get(ann.getId()).leaveGroup(users.get(ann.getId()).groups().get(0).getId());
       var drift = reconciler.plan(List.of(spec));
       assertEquals(

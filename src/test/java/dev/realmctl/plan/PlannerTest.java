@@ -116,7 +116,9 @@ class PlannerTest {
             matching.clientRoles(),
             matching.groups(),
             matching.users(),
-            Map.of(ResourceId.Subject.client("app"), Set.of("writer")));
+            Map.of(
+                ResourceId.Subject.client("app"),
+                new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
     RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
 
     Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));

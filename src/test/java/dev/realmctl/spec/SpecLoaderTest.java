@@ -118,6 +118,13 @@ class SpecLoaderTest {
   }
 
   @Test
+  void clientScopeMappingsMapClientsToScopeMappings() throws IOException {
+    assertEquals(
+        List.of("2:22: 'clientScopeMappings' must map client ids to lists of scope mappings"),
+        errors("realm: r\nclientScopeMappings: [{client: a, roles: [x]}]\n"));
+  }
+
+  @Test
   void missingEnvironmentVariableIsNamed() throws IOException {
     assertEquals(
         List.of("3:27: ${env:NOPE}: environment variable NOPE is not set"),
