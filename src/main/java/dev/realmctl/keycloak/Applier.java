@@ -38,8 +38,12 @@ public final class Applier {
 
   static final int DEFAULT_PARALLELISM = 4;
 
-  /** Keycloak's error when a database constraint trips at commit rather than in its own checks. */
-  private static final String COMMIT_CONFLICT = "Duplicate resource error";
+  /**
+   * Keycloak's answers when its database failed under a write (a lock, a deadlock, a constraint
+   * tripping at commit rather than in its own checks): the transaction was rolled back.
+   */
+  private static final List<String> DATABASE_FAILURES =
+      List.of("Duplicate resource error", "Database operation failed");
 
   private final Target target;
   private final Retry retry;
@@ -142,24 +146,24 @@ public final class Applier {
 
   /**
    * Decides what a refused write means; most refusals fail the apply. A delete that finds nothing
-   * has the end it wanted. A create answered with 409 may have taken effect all the same: a retry
-   * finds its own first attempt, a concurrent apply of the same spec got there first. Both are
-   * success, and looking the resource up tells them from a real conflict (a taken email, say),
-   * which fails. Keycloak also answers 409 "Duplicate resource error" when a unique constraint
-   * trips at commit for a reason of its own (seen right after a restart); the create did not happen
-   * then, and is tried again.
+   * has the end it wanted. A create that Keycloak refused (409, or 400 from a realm import racing
+   * another) may have taken effect all the same: a retry finds its own first attempt, a concurrent
+   * apply of the same spec got there first. Both are success, and looking the resource up tells
+   * them from a real conflict (a taken email, say), which fails. Keycloak's own database failing
+   * under it ("Database operation failed", or a unique constraint tripping at commit: "Duplicate
+   * resource error") means nothing was written, and the write is tried again.
    */
   private void settle(Change change, ChangeWriter writer, RuntimeException answer) {
     if (change.action() == Action.DELETE && isGone(answer)) {
       return;
     }
-    if (change.action() != Action.CREATE || !Retry.isConflict(answer)) {
-      throw answer;
-    }
-    if (writer.exists(change, target)) {
+    if (change.action() == Action.CREATE
+        && Retry.isClientError(answer)
+        && writer.exists(change, target)) {
       return;
     }
-    if (String.valueOf(answer.getMessage()).contains(COMMIT_CONFLICT)) {
+    String message = String.valueOf(answer.getMessage());
+    if (DATABASE_FAILURES.stream().anyMatch(message::contains)) {
       throw new Retry.Again(answer);
     }
     throw answer;
@@ -229,19 +233,14 @@ public final class Applier {
 
   /** Keycloak's own error text, which names the field it refused, when it sent one. */
   static String describe(RuntimeException e) {
-    if (e instanceof WebApplicationException web
-        && web.getMessage() != null
-        && web.getMessage().startsWith("HTTP ")) {
-      return web.getMessage();
-    }
     if (e instanceof WebApplicationException web && web.getResponse() != null) {
-      String body = "";
-      try {
-        body = web.getResponse().readEntity(String.class);
-      } catch (RuntimeException ignored) {
-        // The body was consumed already or the connection is gone: the status is all there is.
-      }
-      return "HTTP " + web.getResponse().getStatus() + (body.isBlank() ? "" : " " + body);
+      String status = "HTTP " + web.getResponse().getStatus();
+      String message =
+          web.getMessage() != null && web.getMessage().startsWith(status)
+              ? web.getMessage()
+              : status;
+      String body = body(web);
+      return body.isBlank() || message.contains(body) ? message : message + " " + body;
     }
     Throwable root = e;
     while (root.getCause() != null) {
@@ -249,5 +248,14 @@ public final class Applier {
     }
     return root.getClass().getSimpleName()
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+
+  private static String body(WebApplicationException web) {
+    try {
+      return web.getResponse().hasEntity() ? web.getResponse().readEntity(String.class) : "";
+    } catch (RuntimeException consumedOrGone) {
+      // The status is all there is.
+      return "";
+    }
   }
 }

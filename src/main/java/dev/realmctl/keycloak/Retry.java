@@ -79,10 +79,11 @@ final class Retry {
     return false;
   }
 
-  static boolean isConflict(Throwable e) {
+  /** A 400 or 409: what a create racing another, or a retried one, can be answered. */
+  static boolean isClientError(Throwable e) {
     return e instanceof WebApplicationException web
         && web.getResponse() != null
-        && web.getResponse().getStatus() == 409;
+        && (web.getResponse().getStatus() == 400 || web.getResponse().getStatus() == 409);
   }
 
   private static void sleep(Duration delay) {
