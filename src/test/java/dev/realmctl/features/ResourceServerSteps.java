@@ -91,14 +91,7 @@ public class ResourceServerSteps {
 
   @Then("the API refuses the token with a Bearer challenge")
   public void theApiRefusesTheToken() {
-    theApiAnswers(401);
-    String challenge = world.apiResponse.header("WWW-Authenticate");
-    assertTrue(
-        challenge != null
-            && challenge.startsWith("Bearer ")
-            && challenge.contains("error=\"invalid_token\""),
-        challenge);
-    assertEquals("invalid_token", world.apiResponse.jsonPath().getString("error"));
+    refusedWith(401, "invalid_token");
     assertFalse(world.apiResponse.asString().contains("Exception"), "no stack trace in a refusal");
     world.accessToken.ifPresent(
         token ->
@@ -107,15 +100,20 @@ public class ResourceServerSteps {
 
   @Then("the API refuses the token for want of the role {string}")
   public void theApiRefusesForWantOfTheRole(String role) {
-    theApiAnswers(403);
+    refusedWith(403, "insufficient_scope");
+    assertTrue(world.apiResponse.jsonPath().getString("error_description").contains(role));
+  }
+
+  /** RFC 6750: the status, a Bearer challenge naming the error, the same error in the body. */
+  private void refusedWith(int status, String error) {
+    theApiAnswers(status);
     String challenge = world.apiResponse.header("WWW-Authenticate");
     assertTrue(
         challenge != null
             && challenge.startsWith("Bearer ")
-            && challenge.contains("error=\"insufficient_scope\""),
+            && challenge.contains("error=\"" + error + "\""),
         challenge);
-    assertEquals("insufficient_scope", world.apiResponse.jsonPath().getString("error"));
-    assertTrue(world.apiResponse.jsonPath().getString("error_description").contains(role));
+    assertEquals(error, world.apiResponse.jsonPath().getString("error"));
   }
 
   @Then("the API asks for a token with a Bearer challenge")

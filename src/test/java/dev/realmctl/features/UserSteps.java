@@ -24,33 +24,35 @@ public class UserSteps {
   @Given(
       "an administrator creates the user {string} with password {string} and no email or names in realm {string}")
   public void createIncomplete(String username, String password, String realm) {
-    UserRepresentation user = new UserRepresentation();
-    user.setUsername(username);
-    user.setEnabled(true);
-    user.setCredentials(List.of(password(password)));
-    world.admin().realm(world.realm(realm)).users().create(user).close();
+    create(realm, user(username, password));
   }
 
   @Given(
       "an administrator creates the user {string} with password {string}, a full profile and no roles in realm {string}")
   public void createWithoutRoles(String username, String password, String realm) {
-    UserRepresentation user = new UserRepresentation();
-    user.setUsername(username);
-    user.setEnabled(true);
+    UserRepresentation user = user(username, password);
     user.setEmail(username + "@example.com");
     user.setEmailVerified(true);
     user.setFirstName(username);
     user.setLastName("Example");
-    user.setCredentials(List.of(password(password)));
+    create(realm, user);
+  }
+
+  private void create(String realm, UserRepresentation user) {
     world.admin().realm(world.realm(realm)).users().create(user).close();
   }
 
-  private static CredentialRepresentation password(String value) {
+  /** An enabled user with a permanent password, made in the console's way. */
+  private static UserRepresentation user(String username, String password) {
     CredentialRepresentation credential = new CredentialRepresentation();
     credential.setType(CredentialRepresentation.PASSWORD);
-    credential.setValue(value);
+    credential.setValue(password);
     credential.setTemporary(false);
-    return credential;
+    UserRepresentation user = new UserRepresentation();
+    user.setUsername(username);
+    user.setEnabled(true);
+    user.setCredentials(List.of(credential));
+    return user;
   }
 
   @Given("the access tokens of client {string} in realm {string} live {int} second(s)")
