@@ -53,7 +53,8 @@ public record LiveRealm(
   Set<String> clientRoleKeys() {
     Set<String> keys = new java.util.HashSet<>();
     clientRoles.forEach(
-        (clientId, roles) -> roles.keySet().forEach(role -> keys.add(clientId + "/" + role)));
+        (clientId, roles) ->
+            roles.keySet().forEach(role -> keys.add(Ownership.clientRoleKey(clientId, role))));
     return keys;
   }
 

@@ -26,6 +26,19 @@ public record Ownership(Map<String, Set<String>> byKind) {
   /** Client roles, each recorded as {@code clientId/roleName}. */
   static final String CLIENT_ROLES = "clientRoles";
 
+  static String clientRoleKey(String clientId, String role) {
+    return clientId + "/" + role;
+  }
+
+  /** The client of a client-role key; split at the last slash, as client ids may be URLs. */
+  static String clientOf(String clientRoleKey) {
+    return clientRoleKey.substring(0, clientRoleKey.lastIndexOf('/'));
+  }
+
+  static String roleOf(String clientRoleKey) {
+    return clientRoleKey.substring(clientRoleKey.lastIndexOf('/') + 1);
+  }
+
   public static final String GROUPS = "groups";
   public static final String USERS = "users";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +58,7 @@ public record Ownership(Map<String, Set<String>> byKind) {
             r ->
                 r.clientId()
                     .ifPresentOrElse(
-                        c -> owned.add(CLIENT_ROLES, c + "/" + r.name()),
+                        c -> owned.add(CLIENT_ROLES, clientRoleKey(c, r.name())),
                         () -> owned.add(ROLES, r.name())));
     spec.groups().stream().map(GroupSpec::name).forEach(g -> owned.add(GROUPS, g));
     spec.users().stream()
@@ -77,7 +90,7 @@ public record Ownership(Map<String, Set<String>> byKind) {
   /** The clients some recorded client role belongs to. */
   public Set<String> clientsWithRoles() {
     return of(CLIENT_ROLES).stream()
-        .map(key -> key.substring(0, key.indexOf('/')))
+        .map(Ownership::clientOf)
         .collect(java.util.stream.Collectors.toSet());
   }
 

@@ -42,8 +42,8 @@ final class PrunePlanner implements ResourcePlanner {
       }
     }
     for (String key : gone(recorded, declared, Ownership.CLIENT_ROLES, live.clientRoleKeys())) {
-      String clientId = key.substring(0, key.indexOf('/'));
-      String role = key.substring(clientId.length() + 1);
+      String clientId = Ownership.clientOf(key);
+      String role = Ownership.roleOf(key);
       // A client on its way out takes its roles with it.
       if (!Builtins.CLIENTS.contains(clientId) && !goneClients.contains(clientId)) {
         out.add(
