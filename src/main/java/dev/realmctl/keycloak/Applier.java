@@ -34,6 +34,7 @@ public final class Applier {
     WRITERS.put(Kind.USER, new UserWriter());
     WRITERS.put(Kind.ROLE_MAPPING, new RoleMappingWriter());
     WRITERS.put(Kind.MEMBERSHIP, new MembershipWriter());
+    WRITERS.put(Kind.OWNERSHIP, new OwnershipWriter());
   }
 
   static final int DEFAULT_PARALLELISM = 4;
