@@ -1,9 +1,12 @@
 package dev.realmctl.cli;
 
+import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Change;
 import dev.realmctl.render.PlanRenderer;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +25,14 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       description = "Also delete what realmctl created or adopted and the spec no longer declares.")
   boolean prune;
 
+  @Option(
+      names = "--break-after",
+      paramLabel = "SECONDS",
+      description =
+          "How long removals wait for the additions that replace them to be live on every node"
+              + " and in every request in flight. Default: 5")
+  int breakAfterSeconds = (int) Applier.DEFAULT_BREAK_AFTER.toSeconds();
+
   @Override
   public Integer call() {
     Output output = root.output();
@@ -29,7 +40,8 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     loaded.warnings().forEach(w -> output.error(w.toString()));
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
-      Reconciler reconciler = new Reconciler(connection);
+      Reconciler reconciler =
+          new Reconciler(connection, Duration.ofSeconds(Math.max(0, breakAfterSeconds)));
       var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
       if (plan.isEmpty()) {
@@ -40,7 +52,21 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       Progress progress = new Progress(output, plan.changes().size(), System.console() != null);
       try {
         reconciler.apply(
-            planned, change -> progress.done(past(change.action()) + " " + change.address()));
+            planned,
+            new Applier.Listener() {
+              @Override
+              public void done(Change change) {
+                progress.done(past(change.action()) + " " + change.address());
+              }
+
+              @Override
+              public void waiting(Duration pause) {
+                progress.note(
+                    "waiting "
+                        + pause.toSeconds()
+                        + " s before removing, so what replaces it is live (--break-after)");
+              }
+            });
       } finally {
         progress.finish();
       }

@@ -2,6 +2,7 @@ package dev.realmctl.plan;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,17 +28,38 @@ final class ApplyOrder {
   }
 
   static List<Change> of(List<Change> changes) {
-    Set<Object> placesToFree =
-        changes.stream()
-            .filter(c -> c.action() == Action.CREATE)
-            .map(c -> c.id().place())
-            .collect(Collectors.toSet());
+    Set<Object> placesToFree = placesToFree(changes);
     Comparator<Change> order =
         Comparator.comparing((Change c) -> phase(c, placesToFree))
             .thenComparingInt(ApplyOrder::depthInPhase)
             .thenComparing(c -> c.id().kind())
             .thenComparing(Change::action);
     return changes.stream().sorted(order).toList();
+  }
+
+  /**
+   * Where removals begin in an ordered plan that adds or updates first: apply pauses there, so that
+   * requests already in flight (a login reads the user at its start and the groups' roles at its
+   * end) and other nodes' caches see the additions before anything is taken away.
+   */
+  static OptionalInt breakPoint(List<Change> ordered) {
+    Set<Object> placesToFree = placesToFree(ordered);
+    boolean made = false;
+    for (int i = 0; i < ordered.size(); i++) {
+      Phase phase = phase(ordered.get(i), placesToFree);
+      if (phase == Phase.BREAK && made) {
+        return OptionalInt.of(i);
+      }
+      made |= phase == Phase.MAKE;
+    }
+    return OptionalInt.empty();
+  }
+
+  private static Set<Object> placesToFree(List<Change> changes) {
+    return changes.stream()
+        .filter(c -> c.action() == Action.CREATE)
+        .map(c -> c.id().place())
+        .collect(Collectors.toSet());
   }
 
   private static Phase phase(Change change, Set<Object> placesToFree) {

@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What apply will do, as a value: computed by pure code from the spec and a snapshot of Keycloak,
@@ -11,6 +12,11 @@ public record Plan(List<Change> changes, int unchanged) {
 
   public Plan {
     changes = ApplyOrder.of(changes);
+  }
+
+  /** The index of the first removal that waits for the additions before it to be live. */
+  public OptionalInt breakPoint() {
+    return ApplyOrder.breakPoint(changes);
   }
 
   public boolean isEmpty() {
