@@ -14,7 +14,25 @@ import java.util.TreeSet;
  * representations. Every problem is collected; nothing here talks to a server.
  */
 final class SpecBuilder {
-  private static final Set<String> IGNORED = Set.of("id", "containerId");
+  /**
+   * Fields only Keycloak sets. Exports carry them, so a spec may too; they are read-only: never
+   * compared, never sent.
+   */
+  private static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "containerId",
+          "createdTimestamp",
+          "totp",
+          "disableableCredentialTypes",
+          "notBefore",
+          "keycloakVersion",
+          "access");
+
+  /** What Keycloak writes on a client's service-account user of its own accord. */
+  private static final Set<String> SERVICE_ACCOUNT_OWN =
+      Set.of("enabled", "emailVerified", "requiredActions");
+
   private static final Set<String> REALM_COLLECTIONS =
       Set.of(
           "clients",
@@ -277,10 +295,24 @@ final class SpecBuilder {
       serviceAccountOf = Optional.of(clientId);
     }
     Optional<String> username =
-        serviceAccountOf.isPresent() && !item.map.containsKey("username")
+        serviceAccountOf.isPresent()
             ? serviceAccountOf.map(id -> "service-account-" + id.toLowerCase())
             : requiredName(item.map, "username", item.origin, SpecKind.USER);
+    if (serviceAccountOf.isPresent()
+        && item.map.containsKey("username")
+        && !username.get().equals(item.map.get("username"))) {
+      problems.error(
+          item.origin.valueAt("username"),
+          "the service-account user of '"
+              + serviceAccountOf.get()
+              + "' is named '"
+              + username.get()
+              + "' by Keycloak");
+    }
     Map<String, Object> fields = fields(item.map, item.origin, SpecKind.USER, USER_SPECIALS);
+    if (serviceAccountOf.isPresent()) {
+      fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
+    }
     if (serviceAccountOf.isPresent() && !fields.isEmpty()) {
       problems.error(
           item.origin.location(),
@@ -406,7 +438,7 @@ final class SpecBuilder {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (var entry : map.entrySet()) {
       String key = entry.getKey();
-      if (handledElsewhere.contains(key) || IGNORED.contains(key)) {
+      if (handledElsewhere.contains(key) || READ_ONLY.contains(key)) {
         continue;
       }
       FieldType type = known.get(key);

@@ -279,4 +279,38 @@ class SpecLoaderTest {
         loaded.warnings().get(0).toString().contains("write false without quotes"),
         loaded.warnings().toString());
   }
+
+  @Test
+  void aServiceAccountUserAsAnExportWritesItLoads() throws IOException {
+    Path file =
+        write(
+            """
+            realm: r
+            clients: [{clientId: App, serviceAccountsEnabled: true}]
+            users:
+              - id: 6c1f0a7e-0000-4000-8000-000000000001
+                username: service-account-app
+                emailVerified: false
+                createdTimestamp: 1732700000000
+                enabled: true
+                totp: false
+                serviceAccountClientId: App
+                disableableCredentialTypes: []
+                requiredActions: []
+                realmRoles: [default-roles-r]
+                notBefore: 0
+                groups: []
+            """);
+    var user = loader(Map.of()).load(List.of(file)).realms().get(0).users().get(0);
+    assertEquals("service-account-app", user.username());
+    assertEquals(Map.of(), user.fields());
+  }
+
+  @Test
+  void aServiceAccountUserNamedOtherwiseIsRefused() throws IOException {
+    assertEquals(
+        List.of(
+            "4:15: the service-account user of 'app' is named 'service-account-app' by Keycloak"),
+        errors("realm: r\nusers:\n  - serviceAccountClientId: app\n    username: someone\n"));
+  }
 }
