@@ -231,8 +231,16 @@ final class SpecBuilder {
 
   private Optional<RoleSpec> role(Item item, Optional<String> clientId) {
     Optional<String> name = requiredName(item.map, "name", item.origin, SpecKind.ROLE);
+    if (item.map.get("composites") instanceof Map<?, ?> composites && !composites.isEmpty()) {
+      problems.error(
+          item.origin.at("composites"), "composite roles are not managed by realmctl yet");
+    }
     Map<String, Object> fields =
-        fields(item.map, item.origin, SpecKind.ROLE, Set.of("name", "clientRole", "composite"));
+        fields(
+            item.map,
+            item.origin,
+            SpecKind.ROLE,
+            Set.of("name", "clientRole", "composite", "composites"));
     return name.map(n -> new RoleSpec(n, clientId, fields, item.origin));
   }
 

@@ -313,4 +313,13 @@ class SpecLoaderTest {
             "4:15: the service-account user of 'app' is named 'service-account-app' by Keycloak"),
         errors("realm: r\nusers:\n  - serviceAccountClientId: app\n    username: someone\n"));
   }
+
+  @Test
+  void aCompositeRoleIsRefusedUntilManaged() throws IOException {
+    assertEquals(
+        List.of("5:7: composite roles are not managed by realmctl yet"),
+        errors(
+            "realm: r\nroles:\n  realm:\n    - name: a\n      composites: {realm: [b]}\n"
+                + "    - name: b\n"));
+  }
 }
