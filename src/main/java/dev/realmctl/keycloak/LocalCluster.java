@@ -36,8 +36,8 @@ public final class LocalCluster implements AutoCloseable {
   private final Duration startTime;
 
   /**
-   * Where the server distribution is, where this cluster keeps its data and logs, the bootstrap
-   * admin, and how many nodes.
+   * Where the server distribution is, where this cluster keeps its data and logs (emptied first:
+   * every start is a new cluster), the bootstrap admin, and how many nodes.
    */
   public record Settings(
       Path distribution, Path workDir, String adminUser, String adminPassword, int nodeCount) {}
@@ -73,6 +73,9 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts (or restarts, after a kill) this node on its ports and the shared database. */
     public synchronized Duration start() {
+      if (server != null && server.isAlive()) {
+        throw new IllegalStateException(name + " is running");
+      }
       server = LocalKeycloak.start(options);
       return server.startTime();
     }
@@ -109,6 +112,11 @@ public final class LocalCluster implements AutoCloseable {
   public static LocalCluster start(Settings settings) {
     Instant started = Instant.now();
     Path work = settings.workDir().toAbsolutePath();
+    try {
+      deleteTree(work);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Path home = builtCopy(settings.distribution(), work.getParent().resolve("keycloak-cluster"));
     // A name of its own per run: only nodes with the same name join, whatever else runs here.
     String clusterName = "realmctl-" + UUID.randomUUID().toString().substring(0, 8);
