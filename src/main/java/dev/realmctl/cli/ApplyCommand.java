@@ -1,9 +1,11 @@
 package dev.realmctl.cli;
 
+import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.NodeConvergence;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Action;
+import dev.realmctl.plan.Change;
 import dev.realmctl.render.PlanRenderer;
 import dev.realmctl.spec.RealmSpec;
 import java.time.Duration;
@@ -42,6 +44,14 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       description = "How long --wait-for-nodes waits for all nodes together. Default: 120")
   int waitTimeoutSeconds = 120;
 
+  @Option(
+      names = "--break-after",
+      paramLabel = "SECONDS",
+      description =
+          "How long removals wait for the additions that replace them to be live on every node"
+              + " and in every request in flight. Default: 5")
+  int breakAfterSeconds = (int) Applier.DEFAULT_BREAK_AFTER.toSeconds();
+
   @Override
   public Integer call() {
     Output output = root.output();
@@ -52,7 +62,8 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
         waitForNodes.stream().map(url -> server.settings(root, url.strip())).toList();
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
-      Reconciler reconciler = new Reconciler(connection);
+      Reconciler reconciler =
+          new Reconciler(connection, Duration.ofSeconds(Math.max(0, breakAfterSeconds)));
       var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
       if (plan.isEmpty()) {
@@ -76,7 +87,21 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     Progress progress = new Progress(output, plan.changes().size(), System.console() != null);
     try {
       reconciler.apply(
-          planned, change -> progress.done(past(change.action()) + " " + change.address()));
+          planned,
+          new Applier.Listener() {
+            @Override
+            public void done(Change change) {
+              progress.done(past(change.action()) + " " + change.address());
+            }
+
+            @Override
+            public void waiting(Duration pause) {
+              progress.note(
+                  "waiting "
+                      + pause.toSeconds()
+                      + " s before removing, so what replaces it is live (--break-after)");
+            }
+          });
     } finally {
       progress.finish();
     }

@@ -28,6 +28,11 @@ final class Progress {
     }
   }
 
+  /** A line of its own, also on a terminal, where the counting line then starts again below it. */
+  synchronized void note(String what) {
+    output.println(terminal && done.get() > 0 ? "\n" + what : what);
+  }
+
   void finish() {
     if (terminal && done.get() > 0) {
       output.println("");

@@ -6,15 +6,16 @@ import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.Plan;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Executes a plan, change by change, in the plan's order; nothing else is decided here. On a
@@ -34,9 +35,18 @@ public final class Applier {
     WRITERS.put(Kind.USER, new UserWriter());
     WRITERS.put(Kind.ROLE_MAPPING, new RoleMappingWriter());
     WRITERS.put(Kind.MEMBERSHIP, new MembershipWriter());
+    WRITERS.put(Kind.OWNERSHIP, new OwnershipWriter());
   }
 
   static final int DEFAULT_PARALLELISM = 4;
+
+  /**
+   * How long removals wait after the additions that replace them. A password login reads the user
+   * when it starts and the groups' roles when it issues the token, hundreds of milliseconds later
+   * (more on a loaded server): without the pause, a login that straddles both writes saw a user
+   * moved out of both groups (MakeBeforeBreakIT, 1 of 17 logins).
+   */
+  public static final Duration DEFAULT_BREAK_AFTER = Duration.ofSeconds(5);
 
   /**
    * Keycloak's answers when its database failed under a write (a lock, a deadlock, a constraint
@@ -48,15 +58,22 @@ public final class Applier {
   private final Target target;
   private final Retry retry;
   private final int parallelism;
+  private final Duration breakAfter;
 
-  public Applier(Connection connection, Snapshot snapshot) {
-    this(connection, snapshot, DEFAULT_PARALLELISM);
-  }
-
-  public Applier(Connection connection, Snapshot snapshot, int parallelism) {
+  public Applier(Connection connection, Snapshot snapshot, int parallelism, Duration breakAfter) {
     this.target = new Target(connection, snapshot.ids());
     this.retry = connection.retry();
     this.parallelism = Math.max(1, parallelism);
+    this.breakAfter = breakAfter;
+  }
+
+  /** What apply reports as it goes. */
+  @FunctionalInterface
+  public interface Listener {
+    void done(Change change);
+
+    /** Apply pauses before its first removal, so that what replaces it is live everywhere. */
+    default void waiting(Duration pause) {}
   }
 
   public record Result(List<Change> done, List<Change> notDone) {}
@@ -93,12 +110,16 @@ public final class Applier {
    * other (the plan orders every dependency across kinds), so each such run is spread over a
    * bounded pool; the next run starts only when the previous one is complete.
    */
-  public Result apply(Plan plan, Consumer<Change> onDone) {
+  public Result apply(Plan plan, Listener listener) {
     List<Change> changes = plan.changes();
     List<Change> done = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     try {
-      for (List<Change> batch : batches(changes)) {
+      for (List<Change> batch : batches(changes, plan.breakPoint())) {
+        if (plan.breakPoint().isPresent()
+            && batch.get(0) == changes.get(plan.breakPoint().getAsInt())) {
+          pause(listener);
+        }
         List<Future<?>> running = new ArrayList<>();
         for (Change change : batch) {
           running.add(
@@ -106,7 +127,7 @@ public final class Applier {
                   () -> {
                     write(change);
                     done.add(change);
-                    onDone.accept(change);
+                    listener.done(change);
                   }));
         }
         for (int i = 0; i < running.size(); i++) {
@@ -188,13 +209,31 @@ public final class Applier {
     return e;
   }
 
-  /** Runs of consecutive changes with the same kind and action; a realm is always alone. */
-  private static List<List<Change>> batches(List<Change> changes) {
+  private void pause(Listener listener) {
+    if (breakAfter.isZero()) {
+      return;
+    }
+    listener.waiting(breakAfter);
+    try {
+      Thread.sleep(breakAfter.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before removing", e);
+    }
+  }
+
+  /**
+   * Runs of consecutive changes with the same kind and action; a realm is always alone, and the
+   * break point always starts a run.
+   */
+  private static List<List<Change>> batches(List<Change> changes, OptionalInt breakPoint) {
     List<List<Change>> batches = new ArrayList<>();
     List<Change> current = new ArrayList<>();
-    for (Change change : changes) {
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
       boolean joins =
           !current.isEmpty()
+              && (breakPoint.isEmpty() || breakPoint.getAsInt() != i)
               && change.id().kind() != Kind.REALM
               && current.get(0).id().kind() == change.id().kind()
               && current.get(0).action() == change.action();

@@ -1,18 +1,24 @@
 package dev.realmctl.keycloak;
 
-import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Plan;
 import dev.realmctl.plan.Planner;
 import dev.realmctl.spec.RealmSpec;
+import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Reads Keycloak, plans, and applies exactly the plan it showed. */
 public final class Reconciler {
   private final Connection connection;
+  private final Duration breakAfter;
 
   public Reconciler(Connection connection) {
+    this(connection, Applier.DEFAULT_BREAK_AFTER);
+  }
+
+  /** {@code breakAfter}: how long removals wait for what replaces them to be live. */
+  public Reconciler(Connection connection, Duration breakAfter) {
     this.connection = connection;
+    this.breakAfter = breakAfter;
   }
 
   /** A plan with the snapshot it was computed from. */
@@ -28,7 +34,8 @@ public final class Reconciler {
     return new Planned(new Planner().plan(specs, snapshot.state(), prune), snapshot);
   }
 
-  public Applier.Result apply(Planned planned, Consumer<Change> onDone) {
-    return new Applier(connection, planned.snapshot()).apply(planned.plan(), onDone);
+  public Applier.Result apply(Planned planned, Applier.Listener listener) {
+    return new Applier(connection, planned.snapshot(), Applier.DEFAULT_PARALLELISM, breakAfter)
+        .apply(planned.plan(), listener);
   }
 }

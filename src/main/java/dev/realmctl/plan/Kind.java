@@ -1,8 +1,10 @@
 package dev.realmctl.plan;
 
+import java.util.Set;
+
 /**
- * Kinds of resource realmctl manages. The declaration order is the order apply creates and updates
- * them in (a client before its roles, users before their role mappings); deletes run in reverse.
+ * Kinds of resource realmctl manages, each with the kinds it depends on. Apply order comes from
+ * those dependencies ({@link ApplyOrder}), never from the order of declaration.
  */
 public enum Kind {
   REALM,
@@ -14,5 +16,36 @@ public enum Kind {
   GROUP,
   USER,
   ROLE_MAPPING,
-  MEMBERSHIP
+  MEMBERSHIP,
+  OWNERSHIP;
+
+  /** What must exist before a resource of this kind is created, and outlive it when deleted. */
+  public Set<Kind> dependsOn() {
+    return switch (this) {
+      case REALM -> Set.of();
+      case CLIENT_SCOPE, GROUP -> Set.of(REALM);
+      // A new client is created whole, with its default and optional scope lists.
+      case CLIENT -> Set.of(REALM, CLIENT_SCOPE);
+      case ROLE -> Set.of(CLIENT);
+      case PROTOCOL_MAPPER, SCOPE_LINK -> Set.of(CLIENT, CLIENT_SCOPE);
+      // A service-account user is its client's.
+      case USER -> Set.of(CLIENT);
+      case ROLE_MAPPING -> Set.of(ROLE, USER, GROUP, CLIENT, CLIENT_SCOPE);
+      case MEMBERSHIP -> Set.of(USER, GROUP);
+      case OWNERSHIP -> Set.of(REALM);
+    };
+  }
+
+  /**
+   * Whether resources of this kind record what the rest of an apply did, and so are written after
+   * it: a prune's deletions leave the ownership record only once they are done.
+   */
+  public boolean recordsApply() {
+    return this == OWNERSHIP;
+  }
+
+  /** How many kinds stand beneath this one on its longest chain of dependencies. */
+  int depth() {
+    return dependsOn().stream().mapToInt(k -> k.depth() + 1).max().orElse(0);
+  }
 }

@@ -1,26 +1,22 @@
 package dev.realmctl.plan;
 
-import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What apply will do, as a value: computed by pure code from the spec and a snapshot of Keycloak,
- * printed for review, and the only input apply executes.
+ * printed for review, and the only input apply executes. Its changes are in the order apply runs
+ * them ({@link ApplyOrder}), so a review reads them in that order too.
  */
 public record Plan(List<Change> changes, int unchanged) {
 
   public Plan {
-    changes =
-        changes.stream()
-            .sorted(
-                Comparator.comparing((Change c) -> c.action() != Action.DELETE)
-                    .thenComparing(Plan::order))
-            .toList();
+    changes = ApplyOrder.of(changes);
   }
 
-  private static int order(Change change) {
-    int rank = change.id().kind().ordinal();
-    return change.action() == Action.DELETE ? -rank : rank;
+  /** The index of the first removal that waits for the additions before it to be live. */
+  public OptionalInt breakPoint() {
+    return ApplyOrder.breakPoint(changes);
   }
 
   public boolean isEmpty() {

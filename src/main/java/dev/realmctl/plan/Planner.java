@@ -19,7 +19,8 @@ public final class Planner {
           new GroupPlanner(),
           new UserPlanner(),
           new ScopeMappingPlanner(),
-          new PrunePlanner());
+          new PrunePlanner(),
+          new OwnershipPlanner());
 
   public Plan plan(List<RealmSpec> specs, LiveState live) {
     return plan(specs, live, false);

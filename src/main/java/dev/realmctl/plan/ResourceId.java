@@ -15,6 +15,14 @@ public sealed interface ResourceId {
   /** Terraform-style address inside the realm, e.g. {@code clients/client-app}. */
   String path();
 
+  /**
+   * What two resources of a realm cannot both hold at once. Most resources hold only their own
+   * place; a scope is either a default or an optional scope of a client, never both.
+   */
+  default Object place() {
+    return this;
+  }
+
   record Realm(String realm) implements ResourceId {
     public Kind kind() {
       return Kind.REALM;
@@ -22,6 +30,17 @@ public sealed interface ResourceId {
 
     public String path() {
       return "realm";
+    }
+  }
+
+  /** realmctl's record of what it owns in a realm, kept in a realm attribute. */
+  record Ownership(String realm) implements ResourceId {
+    public Kind kind() {
+      return Kind.OWNERSHIP;
+    }
+
+    public String path() {
+      return "ownership";
     }
   }
 
@@ -92,6 +111,11 @@ public sealed interface ResourceId {
           + clientId
           + (isDefault ? "/defaultClientScopes/" : "/optionalClientScopes/")
           + scope;
+    }
+
+    @Override
+    public Object place() {
+      return new ScopeLink(realm, clientId, scope, true);
     }
   }
 

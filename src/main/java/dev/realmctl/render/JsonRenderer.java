@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan for tools. Format version 1, documented in the README: {@code changes[]} with action,
- * kind, realm, path, before, after, fields; {@code summary} with the counts.
+ * The plan for tools. Format version 1, documented in the README: {@code changes[]} in apply order,
+ * with action, kind, realm, path, before, after, fields; {@code break_point}; {@code summary} with
+ * the counts.
  */
 final class JsonRenderer implements PlanRenderer {
   static final int FORMAT_VERSION = 1;
@@ -32,6 +33,9 @@ final class JsonRenderer implements PlanRenderer {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format_version", FORMAT_VERSION);
     json.put("changes", plan.changes().stream().map(JsonRenderer::change).toList());
+    // Changes are listed in the order apply runs them; removals from this index on wait for
+    // what replaces them to be live.
+    json.put("break_point", plan.breakPoint().isPresent() ? plan.breakPoint().getAsInt() : null);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("create", plan.count(Action.CREATE));
     summary.put("update", plan.count(Action.UPDATE));

@@ -16,7 +16,12 @@ final class MarkdownRenderer implements PlanRenderer {
       return out.toString();
     }
     out.append("\n| | realm | resource | details |\n|---|---|---|---|\n");
-    for (Change change : plan.changes()) {
+    int breakPoint = plan.breakPoint().orElse(-1);
+    for (int i = 0; i < plan.changes().size(); i++) {
+      Change change = plan.changes().get(i);
+      if (i == breakPoint) {
+        out.append("| ⏸ | | | ").append(Values.BREAK_POINT).append(" |\n");
+      }
       out.append("| ")
           .append(symbol(change.action()))
           .append(" | `")

@@ -20,14 +20,23 @@ final class TextRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
-    Map<String, List<Change>> byRealm = new LinkedHashMap<>();
-    plan.changes()
-        .forEach(
-            c -> byRealm.computeIfAbsent(c.id().realm(), r -> new java.util.ArrayList<>()).add(c));
+    List<Change> all = plan.changes();
+    int breakPoint = plan.breakPoint().orElse(all.size());
+    Map<String, List<Integer>> byRealm = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      byRealm.computeIfAbsent(all.get(i).id().realm(), r -> new java.util.ArrayList<>()).add(i);
+    }
     byRealm.forEach(
-        (realm, changes) -> {
+        (realm, indexes) -> {
           out.append("realm ").append(realm).append('\n');
-          changes.forEach(change -> line(out, change));
+          boolean marked = false;
+          for (int i : indexes) {
+            if (i >= breakPoint && !marked) {
+              out.append("  ").append(Values.BREAK_POINT).append('\n');
+              marked = true;
+            }
+            line(out, all.get(i));
+          }
           out.append('\n');
         });
     return out.append(Summary.of(plan)).append('\n').toString();

@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 final class Values {
   static final String SENSITIVE_CHANGE = "(sensitive value changed)";
 
+  /** Marks where apply pauses: the removals after it wait until what replaces them is live. */
+  static final String BREAK_POINT =
+      "... then, once the changes above are live (--break-after), the removals:";
+
   private Values() {}
 
   static String show(Optional<Object> value) {

@@ -38,8 +38,8 @@ class SchemaTest {
   void theShippedSpecsAreValidUnderIt() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String folder : List.of("realms", "src/test/resources/specs")) {
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
-        for (Path file : files.sorted().toList()) {
+      try (Stream<Path> files = Files.walk(Path.of(folder))) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           validate(Files.readString(file)).forEach(m -> problems.add(file + ": " + m.getMessage()));
         }
       }

@@ -60,7 +60,8 @@ class PlannerTest {
             "+ realm",
             "+ clients/app",
             "+ roles/realm/reader",
-            "+ users/service-account-app/realmRoles/reader"),
+            "+ users/service-account-app/realmRoles/reader",
+            "~ ownership"),
         paths(plan));
   }
 
@@ -82,8 +83,8 @@ class PlannerTest {
 
     Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", live)));
     assertEquals(
-        List.of("- clients/app/defaultClientScopes/profile", "~ clients/app"), paths(plan));
-    var fields = plan.changes().get(1).fields().stream().map(FieldChange::name).toList();
+        List.of("~ clients/app", "- clients/app/defaultClientScopes/profile"), paths(plan));
+    var fields = plan.changes().get(0).fields().stream().map(FieldChange::name).toList();
     assertEquals(List.of("redirectUris", "secret"), fields);
   }
 
@@ -124,8 +125,8 @@ class PlannerTest {
     Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));
     assertEquals(
         List.of(
-            "- clients/app/scopeMappings/realmRoles/writer",
-            "+ clients/app/scopeMappings/realmRoles/reader"),
+            "+ clients/app/scopeMappings/realmRoles/reader",
+            "- clients/app/scopeMappings/realmRoles/writer"),
         paths(plan));
   }
 
@@ -179,7 +180,7 @@ class PlannerTest {
 
     Plan pruned =
         new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)), true);
-    assertEquals(List.of("- clients/old", "~ realm"), paths(pruned));
+    assertEquals(List.of("- clients/old", "~ ownership"), paths(pruned));
   }
 
   private static LiveRealm matching() {

@@ -52,6 +52,32 @@ class RenderersTest {
     assertTrue(out.contains("sensitive"), out);
   }
 
+  @ParameterizedTest
+  @EnumSource(PlanRenderer.Format.class)
+  void everyFormatShowsWhereRemovalsWaitForWhatReplacesThem(PlanRenderer.Format format) {
+    var swap =
+        new Plan(
+            List.of(
+                Change.delete(
+                    new ResourceId.ScopeLink("shop", "web", "audience-v1", true), Map.of()),
+                Change.create(
+                    new ResourceId.ScopeLink("shop", "web", "audience-v2", true), Map.of())),
+            0);
+    String out = PlanRenderer.of(format, false).render(swap);
+    int added = out.indexOf("audience-v2");
+    int pause =
+        format == PlanRenderer.Format.JSON
+            ? out.indexOf("\"break_point\" : 1")
+            : out.indexOf(Values.BREAK_POINT);
+    int removed = out.indexOf("audience-v1");
+    assertTrue(pause > 0, out);
+    if (format != PlanRenderer.Format.JSON) {
+      assertTrue(added < pause && pause < removed, out);
+    } else {
+      assertTrue(added < removed, out);
+    }
+  }
+
   @Test
   void textShowsEachChangedField() {
     String out = PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan());

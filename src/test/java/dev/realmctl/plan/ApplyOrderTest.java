@@ -1,0 +1,105 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.realmctl.plan.ResourceId.Subject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Make before break: what the old and the new spec both grant is never missing between writes. */
+class ApplyOrderTest {
+  private static final String R = "r";
+
+  private static Change create(ResourceId id) {
+    return Change.create(id, Map.of());
+  }
+
+  private static Change delete(ResourceId id) {
+    return Change.delete(id, Map.of());
+  }
+
+  private static List<String> order(Change... changes) {
+    return new Plan(List.of(changes), 0)
+        .changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+  }
+
+  @Test
+  void aClientGetsItsNewAudienceScopeBeforeLosingTheOld() {
+    assertEquals(
+        List.of(
+            "+ clients/app/defaultClientScopes/audience-v2",
+            "- clients/app/defaultClientScopes/audience-v1"),
+        order(
+            delete(new ResourceId.ScopeLink(R, "app", "audience-v1", true)),
+            create(new ResourceId.ScopeLink(R, "app", "audience-v2", true))));
+  }
+
+  @Test
+  void aUserJoinsTheNewGroupBeforeLeavingTheOld() {
+    assertEquals(
+        List.of("+ users/alice/groups/staff-v2", "- users/alice/groups/staff-v1"),
+        order(
+            delete(new ResourceId.Membership(R, "alice", "staff-v1")),
+            create(new ResourceId.Membership(R, "alice", "staff-v2"))));
+  }
+
+  @Test
+  void aRoleMovedFromUserToGroupIsGrantedToTheGroupFirst() {
+    var user = Subject.user("alice", Optional.empty());
+    var group = Subject.group("staff");
+    assertEquals(
+        List.of(
+            "+ groups/staff",
+            "+ groups/staff/realmRoles/editor",
+            "+ users/alice/groups/staff",
+            "- users/alice/realmRoles/editor"),
+        order(
+            delete(new ResourceId.RoleMapping(R, user, Optional.empty(), "editor")),
+            create(new ResourceId.Membership(R, "alice", "staff")),
+            create(new ResourceId.RoleMapping(R, group, Optional.empty(), "editor")),
+            create(new ResourceId.Group(R, "staff"))));
+  }
+
+  @Test
+  void aScopeMovedBetweenDefaultAndOptionalLeavesItsPlaceFirst() {
+    assertEquals(
+        List.of(
+            "- clients/app/defaultClientScopes/email",
+            "+ clients/app/optionalClientScopes/email",
+            "- clients/app/defaultClientScopes/phone"),
+        order(
+            delete(new ResourceId.ScopeLink(R, "app", "phone", true)),
+            create(new ResourceId.ScopeLink(R, "app", "email", false)),
+            delete(new ResourceId.ScopeLink(R, "app", "email", true))));
+  }
+
+  @Test
+  void deletesRunDependentsFirstAndTheOwnershipRecordLast() {
+    assertEquals(
+        List.of(
+            "+ clients/new",
+            "- roles/client/old/admin",
+            "- clients/old/defaultClientScopes/x",
+            "- clients/old",
+            "- clientScopes/x",
+            "~ ownership"),
+        order(
+            Change.update(new ResourceId.Ownership(R), List.of()),
+            delete(new ResourceId.ClientScope(R, "x")),
+            delete(new ResourceId.Client(R, "old")),
+            delete(new ResourceId.Role(R, Optional.of("old"), "admin")),
+            create(new ResourceId.Client(R, "new")),
+            delete(new ResourceId.ScopeLink(R, "old", "x", true))));
+  }
+
+  @Test
+  void everyKindComesAfterWhatItDependsOn() {
+    for (Kind kind : Kind.values()) {
+      for (Kind dependency : kind.dependsOn()) {
+        assertEquals(true, dependency.depth() < kind.depth(), kind + " after " + dependency);
+      }
+    }
+  }
+}
