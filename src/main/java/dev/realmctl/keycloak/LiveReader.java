@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleMappingResource;
@@ -36,24 +40,48 @@ import org.keycloak.representations.idm.UserRepresentation;
  */
 public final class LiveReader {
   private static final int PAGE = 1000;
+  private static final int PARALLEL_REALMS = 4;
   private final Connection connection;
 
   public LiveReader(Connection connection) {
     this.connection = connection;
   }
 
+  /**
+   * Reads every realm of the specs, a few at a time: a folder of hundreds of tenant realms is read
+   * in a fraction of the time, without a burst that would load Keycloak like a login storm.
+   */
   public Snapshot read(List<RealmSpec> specs) {
     Map<String, LiveRealm> realms = new LinkedHashMap<>();
     Map<String, RealmIds> ids = new HashMap<>();
-    for (RealmSpec spec : specs) {
-      RealmIds realmIds = new RealmIds();
-      ids.put(spec.realm(), realmIds);
-      connection
-          .retry()
-          .call(() -> read(spec, realmIds))
-          .ifPresent(live -> realms.put(spec.realm(), live));
+    Map<String, Future<Optional<LiveRealm>>> reads = new LinkedHashMap<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(PARALLEL_REALMS, specs.size() + 1));
+    try {
+      for (RealmSpec spec : specs) {
+        RealmIds realmIds = new RealmIds();
+        ids.put(spec.realm(), realmIds);
+        reads.put(
+            spec.realm(), pool.submit(() -> connection.retry().call(() -> read(spec, realmIds))));
+      }
+      reads.forEach((realm, read) -> join(read).ifPresent(live -> realms.put(realm, live)));
+    } finally {
+      pool.shutdownNow();
     }
     return new Snapshot(new LiveState(realms), ids);
+  }
+
+  private static <T> T join(Future<T> read) {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading Keycloak", e);
+    }
   }
 
   private Optional<LiveRealm> read(RealmSpec spec, RealmIds ids) {

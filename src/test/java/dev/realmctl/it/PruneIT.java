@@ -45,7 +45,7 @@ class PruneIT {
               "DELETE roles/realm/gone",
               "DELETE roles/client/keep/goes",
               "DELETE clients/drop",
-              "UPDATE realm"),
+              "UPDATE ownership"),
           pruning.plan().changes().stream().map(c -> c.action() + " " + c.id().path()).toList());
       reconciler.apply(pruning, c -> {});
 
