@@ -57,7 +57,7 @@ class ClusterTrafficIT {
 
   @Test
   void swappingAudienceScopesThroughNodeABreaksNoTokenFromNodeB() throws Exception {
-    Traffic traffic = swapUnderTraffic(Applier.DEFAULT_BREAK_AFTER);
+    Traffic traffic = swapUnderTraffic(Applier.DEFAULT_BREAK_AFTER, SWAPS_EACH_WAY);
     ClusterSpecs.figure("audience swap under traffic, --break-after 5: " + traffic);
     TestCluster.memoryFigure("after the traffic test");
     assertTrue(traffic.tokens() > 2 * SWAPS_EACH_WAY, "traffic ran while applying");
@@ -68,12 +68,13 @@ class ClusterTrafficIT {
   /** Figures only: does a cluster need the pause before removals, or does the order suffice? */
   @Test
   void withoutThePauseBeforeRemovals() throws Exception {
-    Traffic traffic = swapUnderTraffic(Duration.ZERO);
+    // More swaps: without the pause each takes a fraction of a second.
+    Traffic traffic = swapUnderTraffic(Duration.ZERO, 5 * SWAPS_EACH_WAY);
     ClusterSpecs.figure("audience swap under traffic, --break-after 0: " + traffic);
     assertTrue(traffic.tokens() > 2 * SWAPS_EACH_WAY, "traffic ran while applying");
   }
 
-  private static Traffic swapUnderTraffic(Duration breakAfter) throws Exception {
+  private static Traffic swapUnderTraffic(Duration breakAfter, int swapsEachWay) throws Exception {
     String nodeA = TestCluster.nodeA();
     String nodeB = TestCluster.nodeB();
     String realm = Specs.uniqueName("traffic");
@@ -109,7 +110,7 @@ class ClusterTrafficIT {
                 }
               });
       started = System.nanoTime();
-      for (int swap = 0; swap < 2 * SWAPS_EACH_WAY; swap++) {
+      for (int swap = 0; swap < 2 * swapsEachWay; swap++) {
         var specs =
             Specs.load(
                 ClusterSpecs.write(
@@ -125,7 +126,7 @@ class ClusterTrafficIT {
       loop.get(1, TimeUnit.MINUTES);
     }
     return new Traffic(
-        2 * SWAPS_EACH_WAY,
+        2 * swapsEachWay,
         changes,
         (System.nanoTime() - started) / 1_000_000,
         tokens.get(),
