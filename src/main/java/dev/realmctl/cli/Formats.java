@@ -25,16 +25,17 @@ final class Formats {
     if (report.served()) {
       return "node "
           + report.url()
-          + ": serves the applied state (after "
+          + ": serves the applied state ("
           + after
-          + ", "
+          + " after the apply, "
           + report.plans()
           + (report.plans() == 1 ? " plan)" : " plans)");
     }
     return "node "
         + report.url()
-        + ": does not serve the applied state after "
+        + ": does not serve the applied state "
         + after
+        + " after the apply"
         + report
             .lastError()
             .map(e -> " (unreachable: " + e + ")")
