@@ -9,6 +9,6 @@ final class SpecPaths {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Spec files or folders (every *.yaml/*.yml inside). Default: realms/")
+      description = "Spec files or folders (every *.yaml, *.yml, *.json inside). Default: realms/")
   List<Path> paths = List.of(Path.of("realms"));
 }

@@ -419,6 +419,20 @@ final class SpecBuilder {
         continue;
       }
       Object value = entry.getValue();
+      if (type == FieldType.BOOLEAN && ("true".equals(value) || "false".equals(value))) {
+        problems.warning(
+            origin.valueAt(key),
+            "'"
+                + key
+                + "' is the string \""
+                + value
+                + "\"; Keycloak's import reads it as "
+                + value
+                + ": write "
+                + value
+                + " without quotes");
+        value = Boolean.valueOf((String) value);
+      }
       if (value != null && !type.accepts(value)) {
         problems.error(
             origin.valueAt(key),

@@ -25,7 +25,7 @@ public final class SpecLoader {
 
   public record Loaded(List<RealmSpec> realms, List<Problem> warnings) {}
 
-  /** Loads files and folders (every *.yaml / *.yml inside, sorted); throws on any error. */
+  /** Loads files and folders (every *.yaml, *.yml, *.json inside, sorted); throws on any error. */
   public Loaded load(List<Path> paths) {
     Problems problems = new Problems();
     List<RealmSpec> realms = new ArrayList<>();
@@ -50,13 +50,19 @@ public final class SpecLoader {
     return new Loaded(realms, problems.sorted());
   }
 
+  /** YAML, and JSON as Keycloak exports it: JSON is YAML too, so one reader takes both. */
+  private static boolean isSpecFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
   static List<Path> expand(List<Path> paths, Problems problems) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .filter(SpecLoader::isSpecFile)
               .sorted()
               .forEach(files::add);
         } catch (IOException e) {

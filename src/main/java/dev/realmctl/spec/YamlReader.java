@@ -244,11 +244,21 @@ public final class YamlReader {
           return value;
         }
       }
+      if (value.equals(CONSOLE_MASK)) {
+        problems.error(
+            at(file, node.getStartMark()),
+            "this secret was masked by the admin console's export; give it with ${env:NAME} or"
+                + " ${file:PATH}");
+        return value;
+      }
       Substitution.Result result = substitution.apply(value, folderOf(file));
       result.error().ifPresent(message -> problems.error(at(file, node.getStartMark()), message));
       return result.value();
     }
   }
+
+  /** What the admin console's partial export writes in place of every secret. */
+  private static final String CONSOLE_MASK = "**********";
 
   private static Path folderOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();

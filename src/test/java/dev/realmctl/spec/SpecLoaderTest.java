@@ -245,4 +245,38 @@ class SpecLoaderTest {
     SpecException e = assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(file)));
     assertEquals(file + ":1:1: file is larger than 1024 KiB", e.problems().get(0).toString());
   }
+
+  @Test
+  void aFolderTakesJsonAsKeycloakExportsIt() throws IOException {
+    Files.writeString(
+        folder.resolve("realm-export.json"),
+        """
+        {
+          "realm": "exported",
+          "enabled": true,
+          "clients": [{"clientId": "app", "fullScopeAllowed": false}]
+        }
+        """);
+    var loaded = loader(Map.of()).load(List.of(folder));
+    assertEquals(List.of("exported"), loaded.realms().stream().map(RealmSpec::realm).toList());
+  }
+
+  @Test
+  void aSecretMaskedByTheConsoleExportIsRefusedAtItsLine() throws IOException {
+    assertEquals(
+        List.of(
+            "4:13: this secret was masked by the admin console's export; give it with ${env:NAME}"
+                + " or ${file:PATH}"),
+        errors("realm: r\nclients:\n  - clientId: app\n    secret: \"**********\"\n"));
+  }
+
+  @Test
+  void aBooleanWrittenAsAStringIsTakenWithAWarning() throws IOException {
+    Path file = write("realm: r\nclients:\n  - clientId: app\n    fullScopeAllowed: \"false\"\n");
+    var loaded = loader(Map.of()).load(List.of(file));
+    assertEquals(false, loaded.realms().get(0).clients().get(0).fields().get("fullScopeAllowed"));
+    assertTrue(
+        loaded.warnings().get(0).toString().contains("write false without quotes"),
+        loaded.warnings().toString());
+  }
 }
