@@ -2,11 +2,14 @@ package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
+import dev.realmctl.keycloak.NodeConvergence;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.render.PlanRenderer;
+import dev.realmctl.spec.RealmSpec;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +29,22 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
   boolean prune;
 
   @Option(
+      names = "--wait-for-nodes",
+      split = ",",
+      paramLabel = "URL",
+      description =
+          "After applying, wait until each of these Keycloak nodes (same login) serves the applied"
+              + " state: plans through each until it shows no change. For a cluster behind a load"
+              + " balancer: name every node.")
+  List<String> waitForNodes = List.of();
+
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "SECONDS",
+      description = "How long --wait-for-nodes waits for all nodes together. Default: 120")
+  int waitTimeoutSeconds = 120;
+
+  @Option(
       names = "--break-after",
       paramLabel = "SECONDS",
       description =
@@ -38,6 +57,9 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     Output output = root.output();
     var loaded = root.specLoader().load(specPaths.paths);
     loaded.warnings().forEach(w -> output.error(w.toString()));
+    // Checked before anything is written: a mistyped node URL must not surface after the apply.
+    List<Connection.Settings> nodes =
+        waitForNodes.stream().map(url -> server.settings(root, url.strip())).toList();
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
       Reconciler reconciler =
@@ -47,41 +69,65 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
         output.error(Cost.of(connection, started));
-        return ExitCodes.OK;
+      } else {
+        applyPlanned(output, connection, reconciler, planned, started);
       }
-      Progress progress = new Progress(output, plan.changes().size(), System.console() != null);
-      try {
-        reconciler.apply(
-            planned,
-            new Applier.Listener() {
-              @Override
-              public void done(Change change) {
-                progress.done(past(change.action()) + " " + change.address());
-              }
+    }
+    awaitNodes(output, nodes, loaded.realms());
+    return ExitCodes.OK;
+  }
 
-              @Override
-              public void waiting(Duration pause) {
-                progress.note(
-                    "waiting "
-                        + pause.toSeconds()
-                        + " s before removing, so what replaces it is live (--break-after)");
-              }
-            });
-      } finally {
-        progress.finish();
-      }
-      output.println(
-          "Apply complete: "
-              + plan.count(Action.CREATE)
-              + " created, "
-              + plan.count(Action.UPDATE)
-              + " updated, "
-              + plan.count(Action.DELETE)
-              + " deleted; "
-              + plan.unchanged()
-              + " unchanged.");
-      output.error(Cost.of(connection, started));
-      return ExitCodes.OK;
+  private void applyPlanned(
+      Output output,
+      Connection connection,
+      Reconciler reconciler,
+      Reconciler.Planned planned,
+      long started) {
+    var plan = planned.plan();
+    Progress progress = new Progress(output, plan.changes().size(), System.console() != null);
+    try {
+      reconciler.apply(
+          planned,
+          new Applier.Listener() {
+            @Override
+            public void done(Change change) {
+              progress.done(past(change.action()) + " " + change.address());
+            }
+
+            @Override
+            public void waiting(Duration pause) {
+              progress.note(
+                  "waiting "
+                      + pause.toSeconds()
+                      + " s before removing, so what replaces it is live (--break-after)");
+            }
+          });
+    } finally {
+      progress.finish();
+    }
+    output.println(
+        "Apply complete: "
+            + plan.count(Action.CREATE)
+            + " created, "
+            + plan.count(Action.UPDATE)
+            + " updated, "
+            + plan.count(Action.DELETE)
+            + " deleted; "
+            + plan.unchanged()
+            + " unchanged.");
+    output.error(Cost.of(connection, started));
+  }
+
+  private void awaitNodes(Output output, List<Connection.Settings> nodes, List<RealmSpec> realms) {
+    if (nodes.isEmpty()) {
+      return;
+    }
+    try {
+      NodeConvergence.await(nodes, realms, prune, Duration.ofSeconds(waitTimeoutSeconds))
+          .forEach(report -> output.println(Formats.nodeReport(report)));
+    } catch (NodeConvergence.NotServed e) {
+      e.reports().forEach(report -> output.println(Formats.nodeReport(report)));
+      throw e;
     }
   }
 

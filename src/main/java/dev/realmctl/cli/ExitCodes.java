@@ -1,6 +1,7 @@
 package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.Applier;
+import dev.realmctl.keycloak.NodeConvergence;
 import dev.realmctl.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -43,6 +44,9 @@ final class ExitCodes implements IExecutionExceptionHandler {
           .notDone()
           .forEach(c -> output.error("  not done: " + c.action().verb() + " " + c.address()));
       output.error("Run apply again once the cause is fixed: it plans from what Keycloak has now.");
+    } else if (e instanceof NodeConvergence.NotServed notServed) {
+      // The apply itself succeeded; the per-node lines are already printed.
+      output.error("error: " + notServed.getMessage());
     } else if (e instanceof UserError user) {
       output.error("error: " + user.getMessage());
     } else {

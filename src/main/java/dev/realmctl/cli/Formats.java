@@ -1,5 +1,6 @@
 package dev.realmctl.cli;
 
+import dev.realmctl.keycloak.NodeConvergence;
 import dev.realmctl.render.PlanRenderer;
 import java.util.Locale;
 
@@ -16,5 +17,28 @@ final class Formats {
     }
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     return PlanRenderer.of(format, color);
+  }
+
+  /** One line per node: whether it serves the applied state, and after how long. */
+  static String nodeReport(NodeConvergence.Report report) {
+    String after = String.format(Locale.ROOT, "%.1f s", report.waited().toMillis() / 1000.0);
+    if (report.served()) {
+      return "node "
+          + report.url()
+          + ": serves the applied state ("
+          + after
+          + " after the apply, "
+          + report.plans()
+          + (report.plans() == 1 ? " plan)" : " plans)");
+    }
+    return "node "
+        + report.url()
+        + ": does not serve the applied state "
+        + after
+        + " after the apply"
+        + report
+            .lastError()
+            .map(e -> " (unreachable: " + e + ")")
+            .orElse(" (" + report.pending() + " changes still pending)");
   }
 }

@@ -34,6 +34,11 @@ final class ServerOptions {
             .or(() -> root.env("KEYCLOAK_URL"))
             .orElseThrow(
                 () -> new ExitCodes.UserError("no Keycloak: set KEYCLOAK_URL or pass --server"));
+    return settings(root, url);
+  }
+
+  /** The same login at {@code url}: another node of the cluster, say. */
+  Connection.Settings settings(Realmctl root, String url) {
     checkTransport(url);
     String realm = root.env("KEYCLOAK_REALM").orElse("master");
     Optional<String> clientSecret = secret(root, "KEYCLOAK_CLIENT_SECRET");

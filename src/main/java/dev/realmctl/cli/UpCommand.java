@@ -1,5 +1,6 @@
 package dev.realmctl.cli;
 
+import dev.realmctl.keycloak.LocalCluster;
 import dev.realmctl.keycloak.LocalKeycloak;
 import dev.realmctl.resourceserver.ResourceServer;
 import dev.realmctl.resourceserver.TokenVerifier;
@@ -49,6 +50,13 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
   Path keycloakHome;
 
   @Option(
+      names = "--cluster",
+      description =
+          "Production topology instead: PostgreSQL (Debian's postgresql package) and two Keycloak"
+              + " nodes in production mode sharing it, in one cluster.")
+  boolean cluster;
+
+  @Option(
       names = "--no-wait",
       description = "Stop the server once the realms are applied (for a smoke test).")
   boolean noWait;
@@ -59,6 +67,48 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     Path envFile = stateDir.resolve("up.env");
     Map<String, String> secrets = secrets(envFile);
     Path home = keycloakHome != null ? keycloakHome : defaultHome();
+    Servers keycloak =
+        cluster ? startCluster(output, home, secrets) : startOne(output, home, secrets);
+    Runtime.getRuntime().addShutdownHook(new Thread(keycloak.stop()));
+    secrets.put("KEYCLOAK_URL", keycloak.url());
+    writeEnvFile(envFile, secrets);
+
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(secrets);
+    var apply = root.nested(environment);
+    List<String> args = new java.util.ArrayList<>(List.of("apply"));
+    specPaths.paths.forEach(p -> args.add(p.toString()));
+    if (keycloak.nodes().size() > 1) {
+      args.add("--wait-for-nodes=" + String.join(",", keycloak.nodes()));
+    }
+    int applied = apply.execute(args.toArray(String[]::new));
+    if (applied != ExitCodes.OK) {
+      keycloak.stop().run();
+      return applied;
+    }
+    ResourceServer api = startApi(keycloak.issuerBase() + "/realms/coolproject");
+    output.println(instructions(keycloak.url(), api.url(), envFile));
+    if (keycloak.nodes().size() > 1) {
+      output.println(
+          "Cluster nodes (one issuer, "
+              + keycloak.issuerBase()
+              + "; send token requests to either): "
+              + String.join(" ", keycloak.nodes()));
+    }
+    if (noWait) {
+      api.close();
+      keycloak.stop().run();
+      return ExitCodes.OK;
+    }
+    output.println("Press Ctrl-C to stop Keycloak.");
+    new CountDownLatch(1).await();
+    return ExitCodes.OK;
+  }
+
+  /** What `up` started: where to send requests, every node, whose URL is in `iss`, how to stop. */
+  private record Servers(String url, List<String> nodes, String issuerBase, Runnable stop) {}
+
+  private Servers startOne(Output output, Path home, Map<String, String> secrets) {
     output.println("Starting Keycloak from " + home + " (about 30-60 s the first time) ...");
     LocalKeycloak keycloak =
         LocalKeycloak.start(
@@ -68,36 +118,46 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
                 stateDir.resolve("keycloak.log"),
                 "admin",
                 secrets.get("KEYCLOAK_PASSWORD")));
-    Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
     output.println(
         "Keycloak is up at "
             + keycloak.url()
             + " (started in "
             + keycloak.startTime().toSeconds()
             + " s).");
-    secrets.put("KEYCLOAK_URL", keycloak.url());
-    writeEnvFile(envFile, secrets);
+    return new Servers(keycloak.url(), List.of(keycloak.url()), keycloak.url(), keycloak::close);
+  }
 
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.putAll(secrets);
-    var apply = root.nested(environment);
-    List<String> args = new java.util.ArrayList<>(List.of("apply"));
-    specPaths.paths.forEach(p -> args.add(p.toString()));
-    int applied = apply.execute(args.toArray(String[]::new));
-    if (applied != ExitCodes.OK) {
-      keycloak.close();
-      return applied;
+  private Servers startCluster(Output output, Path home, Map<String, String> secrets) {
+    output.println(
+        "Starting PostgreSQL and two Keycloak nodes from "
+            + home
+            + " (about 2-4 min, one more the first time: the distribution is built for PostgreSQL) ...");
+    LocalCluster started =
+        LocalCluster.start(
+            new LocalCluster.Settings(
+                home, stateDir.resolve("cluster"), "admin", secrets.get("KEYCLOAK_PASSWORD"), 2));
+    for (LocalCluster.Node node : started.nodes()) {
+      output.println(
+          "Keycloak "
+              + node.name()
+              + " is up at "
+              + node.url()
+              + " (started in "
+              + node.server().startTime().toSeconds()
+              + " s; log "
+              + node.logFile()
+              + ").");
     }
-    ResourceServer api = startApi(keycloak.url() + "/realms/coolproject");
-    output.println(instructions(keycloak.url(), api.url(), envFile));
-    if (noWait) {
-      api.close();
-      keycloak.close();
-      return ExitCodes.OK;
-    }
-    output.println("Press Ctrl-C to stop Keycloak.");
-    new CountDownLatch(1).await();
-    return ExitCodes.OK;
+    output.println(
+        "Cluster "
+            + started.clusterName()
+            + " formed in "
+            + started.startTime().toSeconds()
+            + " s, on PostgreSQL at 127.0.0.1:"
+            + started.postgres().port()
+            + ".");
+    List<String> nodes = started.nodes().stream().map(LocalCluster.Node::url).toList();
+    return new Servers(nodes.get(0), nodes, started.hostname(), started::close);
   }
 
   /** Cool Project's API on port 8000 as in the tutorial, or a free port when 8000 is taken. */

@@ -51,6 +51,11 @@ public final class Connection implements AutoCloseable {
           DEFAULT_RETRY_BUDGET);
     }
 
+    /** The same login at another node of the same cluster. */
+    public Settings withServerUrl(String url) {
+      return new Settings(url, realm, clientId, username, password, clientSecret, retryBudget);
+    }
+
     public Settings withRetryBudget(Duration budget) {
       return new Settings(serverUrl, realm, clientId, username, password, clientSecret, budget);
     }

@@ -2,7 +2,6 @@ package dev.realmctl.keycloak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The Keycloak server distribution run as a child process in dev mode, on a free loopback port,
- * with its database in a folder of the caller's choosing.
+ * The Keycloak server distribution run as a child process: in dev mode, on a free loopback port,
+ * with its database in a folder of the caller's choosing; or in production mode as a node of a
+ * cluster that {@link LocalCluster} configures.
  */
 public final class LocalKeycloak implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -31,7 +33,24 @@ public final class LocalKeycloak implements AutoCloseable {
   }
 
   public record Options(
-      Path home, Path dataDir, Path logFile, String adminUser, String adminPassword) {}
+      Path home,
+      Path dataDir,
+      Path logFile,
+      String adminUser,
+      String adminPassword,
+      Optional<Production> production) {
+
+    /** Dev mode, on an H2 file in {@code dataDir}. */
+    public Options(Path home, Path dataDir, Path logFile, String adminUser, String adminPassword) {
+      this(home, dataDir, logFile, adminUser, adminPassword, Optional.empty());
+    }
+  }
+
+  /**
+   * Production mode ({@code kc.sh start --optimized}) on a distribution already built for it. The
+   * port is the caller's: nodes of one cluster share a hostname that names one of them.
+   */
+  public record Production(int httpPort, List<String> options, Map<String, String> environment) {}
 
   public static LocalKeycloak start(Options options) {
     Path script = options.home().resolve("bin/kc.sh");
@@ -41,21 +60,36 @@ public final class LocalKeycloak implements AutoCloseable {
               + options.home()
               + ": run `mvn -B package -DskipTests` first");
     }
-    int port = freePort();
-    String url = "http://localhost:" + port;
     List<String> command = new ArrayList<>();
     command.add(script.toString());
-    command.add("start-dev");
-    command.add("--http-port=" + port);
-    // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
-    command.add("--hostname=" + url);
-    // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it
-    // acknowledged (measured: 8 of 37 created users survived), and a report of what was done lies.
-    // Small cost: the benchmark's first apply of 1,000 users took 45.6 s with it, 43.4 s without.
-    command.add(
-        "--db-url=jdbc:h2:file:"
-            + options.dataDir().toAbsolutePath().resolve("keycloakdb")
-            + ";NON_KEYWORDS=VALUE;WRITE_DELAY=0");
+    String url;
+    if (options.production().isPresent()) {
+      Production production = options.production().get();
+      // Bound to loopback: plain HTTP is acceptable there only.
+      url = "http://127.0.0.1:" + production.httpPort();
+      command.addAll(
+          List.of(
+              "start",
+              "--optimized",
+              "--http-port=" + production.httpPort(),
+              "--http-host=127.0.0.1"));
+      command.addAll(production.options());
+    } else {
+      int port = FreePorts.one();
+      url = "http://localhost:" + port;
+      command.add("start-dev");
+      command.add("--http-port=" + port);
+      // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
+      command.add("--hostname=" + url);
+      // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it
+      // acknowledged (measured: 8 of 37 created users survived), and a report of what was done
+      // lies. Small cost: the benchmark's first apply of 1,000 users took 45.6 s with it, 43.4 s
+      // without.
+      command.add(
+          "--db-url=jdbc:h2:file:"
+              + options.dataDir().toAbsolutePath().resolve("keycloakdb")
+              + ";NON_KEYWORDS=VALUE;WRITE_DELAY=0");
+    }
     try {
       Files.createDirectories(options.dataDir());
       Files.createDirectories(options.logFile().toAbsolutePath().getParent());
@@ -63,6 +97,7 @@ public final class LocalKeycloak implements AutoCloseable {
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
       builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
       builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+      options.production().ifPresent(p -> builder.environment().putAll(p.environment()));
       Instant started = Instant.now();
       Process process = builder.start();
       LocalKeycloak keycloak = new LocalKeycloak(process, url, Duration.ZERO);
@@ -75,6 +110,36 @@ public final class LocalKeycloak implements AutoCloseable {
       return new LocalKeycloak(process, url, Duration.between(started, Instant.now()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code kc.sh build} with the given build options, so that nodes start with {@code
+   * --optimized} and never rebuild the distribution they share while another node runs from it.
+   */
+  public static void build(Path home, List<String> buildOptions, Path logFile) {
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+    command.addAll(buildOptions);
+    try {
+      Files.createDirectories(logFile.toAbsolutePath().getParent());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+      if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kc.sh build did not finish; see " + logFile);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "kc.sh build failed (exit " + process.exitValue() + "); see " + logFile);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building Keycloak", e);
     }
   }
 
@@ -139,13 +204,12 @@ public final class LocalKeycloak implements AutoCloseable {
     return process.isAlive();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The server's processes (kc.sh execs java, so usually one), for measuring memory. */
+  public List<ProcessHandle> processes() {
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(process.toHandle()), process.descendants())
+        .filter(ProcessHandle::isAlive)
+        .toList();
   }
 
   private static void sleep(Duration duration) {

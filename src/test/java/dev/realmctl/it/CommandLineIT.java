@@ -47,4 +47,20 @@ class CommandLineIT {
       }
     }
   }
+
+  @Test
+  void aNodeUrlApplyMayNotUseIsRefusedBeforeAnythingIsWritten() throws IOException {
+    String realm = Specs.uniqueName("nodes");
+    String text =
+        Files.readString(Specs.realmFile("coolproject.yaml"))
+            .replace("realm: coolproject", "realm: " + realm);
+    Path spec = Files.writeString(folder.resolve("cool.yaml"), text);
+
+    var run = Cli.run("apply", spec.toString(), "--wait-for-nodes", "http://kc-2.example.com:8080");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("refusing plain http to kc-2.example.com"), run.err());
+    var plan = Cli.run("plan", "--detailed-exitcode", spec.toString());
+    assertEquals(2, plan.exitCode(), "nothing was applied: " + plan.out());
+  }
 }

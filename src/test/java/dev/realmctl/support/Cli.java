@@ -11,9 +11,14 @@ public final class Cli {
   public record Run(int exitCode, String out, String err) {}
 
   public static Run run(String... args) {
+    return run(TestSecrets.environment(TestKeycloak.get()), args);
+  }
+
+  /** realmctl with another environment: another server, another login. */
+  public static Run run(java.util.Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var commandLine = Realmctl.commandLine(TestSecrets.environment(TestKeycloak.get()));
+    var commandLine = Realmctl.commandLine(environment);
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     int code = commandLine.execute(args);
