@@ -103,9 +103,14 @@ public final class LocalPostgres implements AutoCloseable {
           "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + sockets,
           "start");
       String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-      run(
+      // On standard input, not as an argument: `ps` shows arguments to everyone on the machine.
+      runWithInput(
           bin,
+          "CREATE ROLE keycloak LOGIN PASSWORD '"
+              + password
+              + "';\nCREATE DATABASE keycloak OWNER keycloak;\n",
           "psql",
+          "-q",
           "-h",
           sockets.toString(),
           "-p",
@@ -113,11 +118,7 @@ public final class LocalPostgres implements AutoCloseable {
           "-U",
           "postgres",
           "-v",
-          "ON_ERROR_STOP=1",
-          "-c",
-          "CREATE ROLE keycloak LOGIN PASSWORD '" + password + "'",
-          "-c",
-          "CREATE DATABASE keycloak OWNER keycloak");
+          "ON_ERROR_STOP=1");
       Database database =
           new Database("jdbc:postgresql://127.0.0.1:" + port + "/keycloak", "keycloak", password);
       return new LocalPostgres(bin, data, port, database, Duration.between(started, Instant.now()));
@@ -170,6 +171,10 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private static void run(Path bin, String program, String... args) {
+    runWithInput(bin, "", program, args);
+  }
+
+  private static void runWithInput(Path bin, String input, String program, String... args) {
     List<String> command = new ArrayList<>();
     if (asRoot()) {
       command.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -187,6 +192,9 @@ public final class LocalPostgres implements AutoCloseable {
                 // The working directory must be readable by postgres, which /root is not.
                 .directory(Path.of("/").toFile())
                 .start();
+        try (var stdin = process.getOutputStream()) {
+          stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
           process.destroyForcibly();
           throw new IllegalStateException(program + " did not finish within " + COMMAND_TIMEOUT);
@@ -197,7 +205,9 @@ public final class LocalPostgres implements AutoCloseable {
                   + " failed (exit "
                   + process.exitValue()
                   + "): "
-                  + Files.readString(output).strip());
+                  + (input.isEmpty()
+                      ? Files.readString(output).strip()
+                      : "output withheld, it may echo a password"));
         }
       } finally {
         Files.deleteIfExists(output);
