@@ -1,8 +1,6 @@
 package dev.realmctl.bench;
 
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.Reconciler;
-import dev.realmctl.plan.Plan;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
@@ -44,13 +42,11 @@ class ManyRealmsBench {
     report.append(
         String.format(
             "%d realms, each: %d clients, %d scopes, %d users%n", realms, CLIENTS, SCOPES, USERS));
-    report.append(
-        String.format(
-            "%-26s %10s %10s %8s %8s%n", "step", "wall ms", "requests", "writes", "changes"));
+    report.append(BenchStep.header());
     try (Connection connection = TestKeycloak.get().connect()) {
-      report.append(step("first apply", connection, specs, true));
-      report.append(step("no-op plan", connection, specs, false));
-      report.append(step("one realm changed (apply)", connection, changed, true));
+      report.append(BenchStep.run("first apply", connection, specs, true));
+      report.append(BenchStep.run("no-op plan", connection, specs, false));
+      report.append(BenchStep.run("one realm changed (apply)", connection, changed, true));
     }
     System.out.print(report);
     Files.writeString(folder.resolve("report-" + realms + ".txt"), report);
@@ -62,26 +58,6 @@ class ManyRealmsBench {
       files[r] = folder.resolve(r + ".yaml");
     }
     return files;
-  }
-
-  private static String step(
-      String name, Connection connection, List<RealmSpec> specs, boolean apply) {
-    connection.requests().reset();
-    long started = System.nanoTime();
-    Reconciler reconciler = new Reconciler(connection);
-    var planned = reconciler.plan(specs);
-    Plan plan = planned.plan();
-    if (apply && !plan.isEmpty()) {
-      reconciler.apply(planned, change -> {});
-    }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    return String.format(
-        "%-26s %10d %10d %8d %8d%n",
-        name,
-        millis,
-        connection.requests().total(),
-        connection.requests().writes(),
-        plan.changes().size());
   }
 
   private static String generate(String realm, String version) {

@@ -1,15 +1,11 @@
 package dev.realmctl.bench;
 
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.Reconciler;
-import dev.realmctl.plan.Plan;
-import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,37 +37,16 @@ class RealmBench {
     report.append(
         String.format(
             "realm: %d clients, %d scopes, %d roles, %d users%n", CLIENTS, SCOPES, ROLES, users));
-    report.append(
-        String.format(
-            "%-22s %10s %10s %8s %8s%n", "step", "wall ms", "requests", "writes", "changes"));
+    report.append(BenchStep.header());
     try (Connection connection = TestKeycloak.get().connect()) {
-      report.append(step("first apply", connection, spec, true));
-      report.append(step("no-op plan", connection, spec, false));
-      report.append(step("no-op apply", connection, spec, true));
-      report.append(step("one change (plan+apply)", connection, changed, true));
+      report.append(BenchStep.run("first apply", connection, Specs.load(spec), true));
+      report.append(BenchStep.run("no-op plan", connection, Specs.load(spec), false));
+      report.append(BenchStep.run("no-op apply", connection, Specs.load(spec), true));
+      report.append(
+          BenchStep.run("one change (plan+apply)", connection, Specs.load(changed), true));
     }
     System.out.print(report);
     Files.writeString(folder.resolve("report-" + users + ".txt"), report);
-  }
-
-  private static String step(String name, Connection connection, Path spec, boolean apply) {
-    List<RealmSpec> specs = Specs.load(spec);
-    connection.requests().reset();
-    long started = System.nanoTime();
-    Reconciler reconciler = new Reconciler(connection);
-    var planned = reconciler.plan(specs);
-    Plan plan = planned.plan();
-    if (apply && !plan.isEmpty()) {
-      reconciler.apply(planned, change -> {});
-    }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    return String.format(
-        "%-22s %10d %10d %8d %8d%n",
-        name,
-        millis,
-        connection.requests().total(),
-        connection.requests().writes(),
-        plan.changes().size());
   }
 
   static String generate(String realm, int users, String firstRedirect) {

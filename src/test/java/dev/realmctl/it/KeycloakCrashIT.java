@@ -119,18 +119,6 @@ class KeycloakCrashIT {
   }
 
   private static String spec(String realm) {
-    StringBuilder yaml =
-        new StringBuilder("realm: " + realm + "\nroles:\n  realm: [{name: member}]\nclients:\n");
-    yaml.append(
-        "  - clientId: shop\n    serviceAccountsEnabled: true\n    secret: crash-test-secret\n");
-    yaml.append("users:\n");
-    for (int i = 0; i < USERS; i++) {
-      yaml.append("  - {username: user-")
-          .append(i)
-          .append(", email: user-")
-          .append(i)
-          .append("@example.com, firstName: U, lastName: N, realmRoles: [member]}\n");
-    }
-    return yaml.toString();
+    return Specs.shopWithMembers(realm, "crash-test-secret", USERS);
   }
 }

@@ -43,4 +43,24 @@ public final class Specs {
   public static String uniqueName(String base) {
     return base + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
   }
+
+  /**
+   * A realm whose apply takes long enough to be interrupted: one service-account client and {@code
+   * users} users, each holding one realm role.
+   */
+  public static String shopWithMembers(String realm, String clientSecret, int users) {
+    StringBuilder yaml =
+        new StringBuilder("realm: " + realm + "\nroles:\n  realm: [{name: member}]\nclients:\n");
+    yaml.append("  - clientId: shop\n    serviceAccountsEnabled: true\n    secret: ")
+        .append(clientSecret)
+        .append("\nusers:\n");
+    for (int i = 0; i < users; i++) {
+      yaml.append("  - {username: user-")
+          .append(i)
+          .append(", email: user-")
+          .append(i)
+          .append("@example.com, firstName: U, lastName: N, realmRoles: [member]}\n");
+    }
+    return yaml.toString();
+  }
 }
