@@ -32,6 +32,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       Reconciler reconciler = new Reconciler(connection);
       var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
+      Cost.warnAboutVersion(output, connection);
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
         output.error(Cost.of(connection, started));

@@ -1,5 +1,7 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.VersionBehaviour;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -20,6 +22,7 @@ public final class Connection implements AutoCloseable {
   private final RequestCounter counter;
   private final String serverUrl;
   private final Retry retry;
+  private Optional<KeycloakVersion> serverVersion;
 
   private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl, Retry retry) {
     this.keycloak = keycloak;
@@ -93,6 +96,39 @@ public final class Connection implements AutoCloseable {
 
   Keycloak keycloak() {
     return keycloak;
+  }
+
+  /**
+   * The server's version, {@code systemInfo.version} of {@code GET /admin/serverinfo}: one request,
+   * sent once per connection, retried like any read. Empty when the server does not say (a login
+   * without the right to see system info is answered without it, or refused).
+   */
+  public synchronized Optional<KeycloakVersion> serverVersion() {
+    if (serverVersion == null) {
+      serverVersion = retry.call(this::readServerVersion);
+    }
+    return serverVersion;
+  }
+
+  /** The version read so far, without sending a request: for the cost line. */
+  public synchronized Optional<KeycloakVersion> serverVersionIfRead() {
+    return serverVersion == null ? Optional.empty() : serverVersion;
+  }
+
+  /** How the server's version behaves; the newest tested when the server does not say. */
+  public VersionBehaviour behaviour() {
+    return serverVersion().map(VersionBehaviour::of).orElseGet(VersionBehaviour::newestTested);
+  }
+
+  private Optional<KeycloakVersion> readServerVersion() {
+    try {
+      var info = keycloak.serverInfo().getInfo();
+      return Optional.ofNullable(info.getSystemInfo())
+          .map(system -> system.getVersion())
+          .flatMap(KeycloakVersion::parse);
+    } catch (jakarta.ws.rs.ForbiddenException refused) {
+      return Optional.empty();
+    }
   }
 
   Retry retry() {

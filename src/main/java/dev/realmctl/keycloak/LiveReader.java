@@ -42,7 +42,9 @@ public final class LiveReader {
     this.connection = connection;
   }
 
+  /** The server's version first (one request), then each realm of the spec. */
   public Snapshot read(List<RealmSpec> specs) {
+    connection.serverVersion();
     Map<String, LiveRealm> realms = new LinkedHashMap<>();
     Map<String, RealmIds> ids = new HashMap<>();
     for (RealmSpec spec : specs) {
@@ -53,7 +55,7 @@ public final class LiveReader {
           .call(() -> read(spec, realmIds))
           .ifPresent(live -> realms.put(spec.realm(), live));
     }
-    return new Snapshot(new LiveState(realms), ids);
+    return new Snapshot(new LiveState(realms, connection.behaviour()), ids);
   }
 
   private Optional<LiveRealm> read(RealmSpec spec, RealmIds ids) {

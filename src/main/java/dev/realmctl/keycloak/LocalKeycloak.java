@@ -1,5 +1,8 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.SupportedVersions;
+import dev.realmctl.version.VersionBehaviour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Keycloak server distribution run as a child process in dev mode, on a free loopback port,
@@ -41,14 +45,19 @@ public final class LocalKeycloak implements AutoCloseable {
               + options.home()
               + ": run `mvn -B package -DskipTests` first");
     }
+    VersionBehaviour version = VersionBehaviour.of(distributionVersion(options.home()));
     int port = freePort();
     String url = "http://localhost:" + port;
     List<String> command = new ArrayList<>();
     command.add(script.toString());
     command.add("start-dev");
     command.add("--http-port=" + port);
+    if (!version.devModeBindsLoopbackOnly()) {
+      // Older dev modes listen on every interface: a throwaway admin login is not for the network.
+      command.add("--http-host=127.0.0.1");
+    }
     // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
-    command.add("--hostname=" + url);
+    command.addAll(version.hostnameOptions(url));
     // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it
     // acknowledged (measured: 8 of 37 created users survived), and a report of what was done lies.
     // Small cost: the benchmark's first apply of 1,000 users took 45.6 s with it, 43.4 s without.
@@ -61,8 +70,9 @@ public final class LocalKeycloak implements AutoCloseable {
       Files.createDirectories(options.logFile().toAbsolutePath().getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
-      builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
-      builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+      List<String> adminVariables = version.bootstrapAdminVariables();
+      builder.environment().put(adminVariables.get(0), options.adminUser());
+      builder.environment().put(adminVariables.get(1), options.adminPassword());
       Instant started = Instant.now();
       Process process = builder.start();
       LocalKeycloak keycloak = new LocalKeycloak(process, url, Duration.ZERO);
@@ -76,6 +86,29 @@ public final class LocalKeycloak implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The version of an unpacked distribution, from its {@code version.txt} ("Keycloak - Version
+   * 26.0.8"), else from its folder name ({@code keycloak-26.0.8}), else the newest tested.
+   */
+  public static KeycloakVersion distributionVersion(Path home) {
+    try {
+      Path file = home.resolve("version.txt");
+      if (Files.isRegularFile(file)) {
+        String text = Files.readString(file).strip();
+        Optional<KeycloakVersion> version =
+            KeycloakVersion.parse(text.substring(text.lastIndexOf(' ') + 1));
+        if (version.isPresent()) {
+          return version.get();
+        }
+      }
+    } catch (IOException e) {
+      // Fall through to the folder name.
+    }
+    String name = String.valueOf(home.toAbsolutePath().normalize().getFileName());
+    return KeycloakVersion.parse(name.replaceFirst("^keycloak-", ""))
+        .orElseGet(SupportedVersions::newestTested);
   }
 
   public String url() {

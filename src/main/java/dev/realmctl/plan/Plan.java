@@ -1,13 +1,20 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.version.KeycloakVersion;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What apply will do, as a value: computed by pure code from the spec and a snapshot of Keycloak,
  * printed for review, and the only input apply executes.
  */
-public record Plan(List<Change> changes, int unchanged) {
+public record Plan(List<Change> changes, int unchanged, Optional<KeycloakVersion> keycloakVersion) {
+
+  /** A plan whose server version is not known (tests, renderers). */
+  public Plan(List<Change> changes, int unchanged) {
+    this(changes, unchanged, Optional.empty());
+  }
 
   public Plan {
     changes =
