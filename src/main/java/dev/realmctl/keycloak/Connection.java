@@ -19,13 +19,20 @@ import org.keycloak.admin.client.KeycloakBuilder;
  */
 public final class Connection implements AutoCloseable {
   private final Keycloak keycloak;
+  private final jakarta.ws.rs.client.Client http;
   private final RequestCounter counter;
   private final String serverUrl;
   private final Retry retry;
   private Optional<KeycloakVersion> serverVersion;
 
-  private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl, Retry retry) {
+  private Connection(
+      Keycloak keycloak,
+      jakarta.ws.rs.client.Client http,
+      RequestCounter counter,
+      String serverUrl,
+      Retry retry) {
     this.keycloak = keycloak;
+    this.http = http;
     this.counter = counter;
     this.serverUrl = serverUrl;
     this.retry = retry;
@@ -91,7 +98,7 @@ public final class Connection implements AutoCloseable {
           .password(settings.password().orElse(""));
     }
     return new Connection(
-        builder.build(), counter, settings.serverUrl(), new Retry(settings.retryBudget()));
+        builder.build(), http, counter, settings.serverUrl(), new Retry(settings.retryBudget()));
   }
 
   Keycloak keycloak() {
@@ -120,13 +127,26 @@ public final class Connection implements AutoCloseable {
     return serverVersion().map(VersionBehaviour::of).orElseGet(VersionBehaviour::newestTested);
   }
 
+  /**
+   * Read as a JSON tree rather than the admin client's ServerInfoRepresentation: a newer server's
+   * provider list may hold values (an enum constant, say) that class cannot take.
+   */
   private Optional<KeycloakVersion> readServerVersion() {
-    try {
-      var info = keycloak.serverInfo().getInfo();
-      return Optional.ofNullable(info.getSystemInfo())
-          .map(system -> system.getVersion())
-          .flatMap(KeycloakVersion::parse);
-    } catch (jakarta.ws.rs.ForbiddenException refused) {
+    try (var response =
+        http.target(serverUrl.replaceAll("/+$", "") + "/admin/serverinfo")
+            .request(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+            .header("Authorization", "Bearer " + keycloak.tokenManager().getAccessTokenString())
+            .get()) {
+      if (response.getStatus() >= 500) {
+        throw new jakarta.ws.rs.ServiceUnavailableException(
+            response.getStatus() + " from serverinfo");
+      }
+      if (response.getStatus() != 200) {
+        return Optional.empty();
+      }
+      var tree = Json.MAPPER.readTree(response.readEntity(String.class));
+      return KeycloakVersion.parse(tree.path("systemInfo").path("version").asText(null));
+    } catch (java.io.IOException unreadable) {
       return Optional.empty();
     }
   }

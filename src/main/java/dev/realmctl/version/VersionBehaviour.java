@@ -79,6 +79,12 @@ public final class VersionBehaviour {
           "roles",
           "web-origins");
 
+  /**
+   * A built-in scope some versions create whose first version is not measured yet: treated as
+   * Keycloak's (never exported, never pruned) but not expected in a new realm.
+   */
+  private static final Set<String> BUILT_IN_SCOPES_UNMEASURED = Set.of("AuthnContextClassRef");
+
   /** Built-in client scopes that a new realm has only from a version on. */
   private static final Map<String, KeycloakVersion> BUILT_IN_SCOPES_SINCE =
       Map.of(
@@ -192,7 +198,9 @@ public final class VersionBehaviour {
 
   /** Whether a name is a built-in client scope on any version (never exported, never pruned). */
   public static boolean builtInScopeOnAnyVersion(String name) {
-    return ALWAYS_BUILT_IN_SCOPES.contains(name) || BUILT_IN_SCOPES_SINCE.containsKey(name);
+    return ALWAYS_BUILT_IN_SCOPES.contains(name)
+        || BUILT_IN_SCOPES_SINCE.containsKey(name)
+        || BUILT_IN_SCOPES_UNMEASURED.contains(name);
   }
 
   /** The version a built-in scope first exists in, when the server is older than that. */

@@ -54,6 +54,7 @@ class VersionsIT {
           admin.realm(realm).clientScopes().findAll().stream()
               .map(s -> s.getName())
               .collect(Collectors.toCollection(TreeSet::new));
+      System.out.println(keycloak() + ": a new realm's client scopes: " + live);
       Set<String> expected = new TreeSet<>(keycloak().clientScopesOfNewRealm());
       Set<String> missing = new TreeSet<>(expected);
       missing.removeAll(live);
