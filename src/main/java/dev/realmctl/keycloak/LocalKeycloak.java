@@ -56,6 +56,7 @@ public final class LocalKeycloak implements AutoCloseable {
       // Older dev modes listen on every interface: a throwaway admin login is not for the network.
       command.add("--http-host=127.0.0.1");
     }
+    command.addAll(version.managementPortOptions(freePort()));
     // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
     command.addAll(version.hostnameOptions(url));
     // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it

@@ -46,6 +46,12 @@ public final class VersionBehaviour {
    */
   public static final KeycloakVersion HOSTNAME_V2 = KeycloakVersion.of("25.0");
 
+  /**
+   * A management interface (health, metrics) on a port of its own, 9000 unless told: two servers on
+   * one machine collide there ("Unable to start the management interface: Address already in use").
+   */
+  public static final KeycloakVersion MANAGEMENT_INTERFACE = KeycloakVersion.of("25.0");
+
   /** A wrong password ({@code invalid_grant}) is answered 400; before, 401. */
   public static final KeycloakVersion INVALID_GRANT_IS_400 = KeycloakVersion.of("26.6");
 
@@ -172,6 +178,11 @@ public final class VersionBehaviour {
   /** The server options that make {@code url} the server's only public address (and issuer). */
   public List<String> hostnameOptions(String url) {
     return since(HOSTNAME_V2) ? List.of("--hostname=" + url) : List.of("--hostname-url=" + url);
+  }
+
+  /** The server option that moves the management interface to {@code port}, if it has one. */
+  public List<String> managementPortOptions(int port) {
+    return since(MANAGEMENT_INTERFACE) ? List.of("--http-management-port=" + port) : List.of();
   }
 
   /** Whether {@code start-dev} must be told to listen on loopback only. */
