@@ -99,6 +99,8 @@ class VersionBehaviourTest {
     assertEquals(
         List.of("--hostname=http://localhost:1"),
         on("25.0.6").hostnameOptions("http://localhost:1"));
+    assertEquals(List.of(), on("24.0.5").managementPortOptions(1));
+    assertEquals(List.of("--http-management-port=1"), on("25.0.6").managementPortOptions(1));
     assertTrue(on("25.0.6").missingField(SpecKind.REALM, "organizationsEnabled").isPresent());
     assertFalse(on("26.0.8").missingField(SpecKind.REALM, "organizationsEnabled").isPresent());
     assertFalse(on("24.0.5").missingField(SpecKind.REALM, "displayName").isPresent());
