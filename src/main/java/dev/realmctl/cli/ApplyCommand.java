@@ -66,6 +66,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
           new Reconciler(connection, Duration.ofSeconds(Math.max(0, breakAfterSeconds)));
       var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
+      Cost.warnAboutVersion(output, connection);
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
         output.error(Cost.of(connection, started));

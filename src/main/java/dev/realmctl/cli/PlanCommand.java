@@ -39,6 +39,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     try (Connection connection = Connection.open(server.settings(root))) {
       long started = System.nanoTime();
       var planned = new Reconciler(connection).plan(loaded.realms(), prune);
+      Cost.warnAboutVersion(output, connection);
       output.print(renderer.render(planned.plan()));
       output.error(Cost.of(connection, started));
       return detailedExitCode && !planned.plan().isEmpty()

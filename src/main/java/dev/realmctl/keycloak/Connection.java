@@ -1,5 +1,7 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.VersionBehaviour;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -17,12 +19,20 @@ import org.keycloak.admin.client.KeycloakBuilder;
  */
 public final class Connection implements AutoCloseable {
   private final Keycloak keycloak;
+  private final jakarta.ws.rs.client.Client http;
   private final RequestCounter counter;
   private final String serverUrl;
   private final Retry retry;
+  private Optional<KeycloakVersion> serverVersion;
 
-  private Connection(Keycloak keycloak, RequestCounter counter, String serverUrl, Retry retry) {
+  private Connection(
+      Keycloak keycloak,
+      jakarta.ws.rs.client.Client http,
+      RequestCounter counter,
+      String serverUrl,
+      Retry retry) {
     this.keycloak = keycloak;
+    this.http = http;
     this.counter = counter;
     this.serverUrl = serverUrl;
     this.retry = retry;
@@ -93,11 +103,57 @@ public final class Connection implements AutoCloseable {
           .password(settings.password().orElse(""));
     }
     return new Connection(
-        builder.build(), counter, settings.serverUrl(), new Retry(settings.retryBudget()));
+        builder.build(), http, counter, settings.serverUrl(), new Retry(settings.retryBudget()));
   }
 
   Keycloak keycloak() {
     return keycloak;
+  }
+
+  /**
+   * The server's version, {@code systemInfo.version} of {@code GET /admin/serverinfo}: one request,
+   * sent once per connection, retried like any read. Empty when the server does not say (a login
+   * without the right to see system info is answered without it, or refused).
+   */
+  public synchronized Optional<KeycloakVersion> serverVersion() {
+    if (serverVersion == null) {
+      serverVersion = retry.call(this::readServerVersion);
+    }
+    return serverVersion;
+  }
+
+  /** The version read so far, without sending a request: for the cost line. */
+  public synchronized Optional<KeycloakVersion> serverVersionIfRead() {
+    return serverVersion == null ? Optional.empty() : serverVersion;
+  }
+
+  /** How the server's version behaves; the newest tested when the server does not say. */
+  public VersionBehaviour behaviour() {
+    return serverVersion().map(VersionBehaviour::of).orElseGet(VersionBehaviour::newestTested);
+  }
+
+  /**
+   * Read as a JSON tree rather than the admin client's ServerInfoRepresentation: a newer server's
+   * provider list may hold values (an enum constant, say) that class cannot take.
+   */
+  private Optional<KeycloakVersion> readServerVersion() {
+    try (var response =
+        http.target(serverUrl.replaceAll("/+$", "") + "/admin/serverinfo")
+            .request(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+            .header("Authorization", "Bearer " + keycloak.tokenManager().getAccessTokenString())
+            .get()) {
+      if (response.getStatus() >= 500) {
+        throw new jakarta.ws.rs.ServiceUnavailableException(
+            response.getStatus() + " from serverinfo");
+      }
+      if (response.getStatus() != 200) {
+        return Optional.empty();
+      }
+      var tree = Json.MAPPER.readTree(response.readEntity(String.class));
+      return KeycloakVersion.parse(tree.path("systemInfo").path("version").asText(null));
+    } catch (java.io.IOException unreadable) {
+      return Optional.empty();
+    }
   }
 
   Retry retry() {

@@ -118,7 +118,7 @@ public final class Exporter {
     List<Map<String, Object>> scopes = new ArrayList<>();
     Map<String, String> scopeIds = new HashMap<>();
     for (ClientScopeRepresentation scope : realm.clientScopes().findAll()) {
-      if (!Builtins.CLIENT_SCOPES.contains(scope.getName())) {
+      if (!Builtins.clientScope(scope.getName())) {
         scopeIds.put(scope.getName(), scope.getId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", scope.getName());
@@ -158,8 +158,20 @@ public final class Exporter {
       if (!attributes.isEmpty()) {
         out.put("attributes", attributes);
       }
-      if (client.getProtocolMappers() != null && !client.getProtocolMappers().isEmpty()) {
-        out.put("protocolMappers", mappers(client.getProtocolMappers()));
+      // Mappers Keycloak attached by itself are its own; a spec declaring them would carry them
+      // to a version that attaches them elsewhere.
+      Set<String> attached =
+          connection
+              .behaviour()
+              .mappersKeycloakAttaches(Boolean.TRUE.equals(client.isServiceAccountsEnabled()));
+      List<ProtocolMapperRepresentation> own =
+          client.getProtocolMappers() == null
+              ? List.of()
+              : client.getProtocolMappers().stream()
+                  .filter(m -> !attached.contains(m.getName()))
+                  .toList();
+      if (!own.isEmpty()) {
+        out.put("protocolMappers", mappers(own));
       }
       out.put("defaultClientScopes", sorted(client.getDefaultClientScopes()));
       out.put("optionalClientScopes", sorted(client.getOptionalClientScopes()));

@@ -48,10 +48,12 @@ public final class LiveReader {
   }
 
   /**
-   * Reads every realm of the specs, a few at a time: a folder of hundreds of tenant realms is read
-   * in a fraction of the time, without a burst that would load Keycloak like a login storm.
+   * Reads the server's version first (one request), then every realm of the specs, a few at a time:
+   * a folder of hundreds of tenant realms is read in a fraction of the time, without a burst that
+   * would load Keycloak like a login storm.
    */
   public Snapshot read(List<RealmSpec> specs) {
+    connection.serverVersion();
     Map<String, LiveRealm> realms = new LinkedHashMap<>();
     Map<String, RealmIds> ids = new HashMap<>();
     Map<String, Future<Optional<LiveRealm>>> reads = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public final class LiveReader {
     } finally {
       pool.shutdownNow();
     }
-    return new Snapshot(new LiveState(realms), ids);
+    return new Snapshot(new LiveState(realms, connection.behaviour()), ids);
   }
 
   private static <T> T join(Future<T> read) {

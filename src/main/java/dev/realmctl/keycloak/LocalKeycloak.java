@@ -1,5 +1,8 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.SupportedVersions;
+import dev.realmctl.version.VersionBehaviour;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,6 +63,7 @@ public final class LocalKeycloak implements AutoCloseable {
               + options.home()
               + ": run `mvn -B package -DskipTests` first");
     }
+    VersionBehaviour version = VersionBehaviour.of(distributionVersion(options.home()));
     List<String> command = new ArrayList<>();
     command.add(script.toString());
     String url;
@@ -79,8 +83,14 @@ public final class LocalKeycloak implements AutoCloseable {
       url = "http://localhost:" + port;
       command.add("start-dev");
       command.add("--http-port=" + port);
+      if (!version.devModeBindsLoopbackOnly()) {
+        // Older dev modes listen on every interface: a throwaway admin login is not for the
+        // network.
+        command.add("--http-host=127.0.0.1");
+      }
+      command.addAll(version.managementPortOptions(FreePorts.one()));
       // Pinned so that `iss` does not depend on whether a client says localhost or 127.0.0.1.
-      command.add("--hostname=" + url);
+      command.addAll(version.hostnameOptions(url));
       // H2 otherwise writes commits to disk up to a second late: a killed server loses changes it
       // acknowledged (measured: 8 of 37 created users survived), and a report of what was done
       // lies. Small cost: the benchmark's first apply of 1,000 users took 45.6 s with it, 43.4 s
@@ -95,8 +105,9 @@ public final class LocalKeycloak implements AutoCloseable {
       Files.createDirectories(options.logFile().toAbsolutePath().getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
-      builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
-      builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
+      List<String> adminVariables = version.bootstrapAdminVariables();
+      builder.environment().put(adminVariables.get(0), options.adminUser());
+      builder.environment().put(adminVariables.get(1), options.adminPassword());
       options.production().ifPresent(p -> builder.environment().putAll(p.environment()));
       Instant started = Instant.now();
       Process process = builder.start();
@@ -141,6 +152,29 @@ public final class LocalKeycloak implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while building Keycloak", e);
     }
+  }
+
+  /**
+   * The version of an unpacked distribution, from its {@code version.txt} ("Keycloak - Version
+   * 26.0.8"), else from its folder name ({@code keycloak-26.0.8}), else the newest tested.
+   */
+  public static KeycloakVersion distributionVersion(Path home) {
+    try {
+      Path file = home.resolve("version.txt");
+      if (Files.isRegularFile(file)) {
+        String text = Files.readString(file).strip();
+        Optional<KeycloakVersion> version =
+            KeycloakVersion.parse(text.substring(text.lastIndexOf(' ') + 1));
+        if (version.isPresent()) {
+          return version.get();
+        }
+      }
+    } catch (IOException e) {
+      // Fall through to the folder name.
+    }
+    String name = String.valueOf(home.toAbsolutePath().normalize().getFileName());
+    return KeycloakVersion.parse(name.replaceFirst("^keycloak-", ""))
+        .orElseGet(SupportedVersions::newestTested);
   }
 
   public String url() {

@@ -1,29 +1,14 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.version.VersionBehaviour;
 import java.util.Set;
 
 /**
- * What Keycloak puts into every new realm (checked against 26.x). Used only to check references in
- * a realm the plan will create; for an existing realm the live state is the truth.
+ * What Keycloak puts into every new realm. Used to check references in a realm the plan will create
+ * (for an existing realm the live state is the truth) and to keep built-ins out of exports and
+ * prunes. Which client scopes a new realm has depends on the version: {@link VersionBehaviour}.
  */
 public final class Builtins {
-  public static final Set<String> CLIENT_SCOPES =
-      Set.of(
-          "AuthnContextClassRef",
-          "acr",
-          "address",
-          "basic",
-          "email",
-          "microprofile-jwt",
-          "offline_access",
-          "organization",
-          "phone",
-          "profile",
-          "role_list",
-          "roles",
-          "saml_organization",
-          "service_account",
-          "web-origins");
   public static final Set<String> CLIENTS =
       Set.of(
           "account",
@@ -35,6 +20,11 @@ public final class Builtins {
   public static final Set<String> REALM_ROLES = Set.of("offline_access", "uma_authorization");
 
   private Builtins() {}
+
+  /** A client scope Keycloak creates in new realms, on any supported version. */
+  public static boolean clientScope(String name) {
+    return VersionBehaviour.builtInScopeOnAnyVersion(name);
+  }
 
   public static boolean realmRole(String realm, String role) {
     return REALM_ROLES.contains(role) || role.equals("default-roles-" + realm.toLowerCase());

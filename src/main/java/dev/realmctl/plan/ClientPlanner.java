@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+/**
+ * Clients, their mappers and scope links. What Keycloak attaches to a client by itself (per
+ * version: {@link dev.realmctl.version.VersionBehaviour}) is never fought.
+ */
 final class ClientPlanner implements ResourcePlanner {
-  /** Keycloak attaches this scope itself when service accounts are on; never fight it. */
-  private static final String KEYCLOAK_MANAGED_SCOPE = "service_account";
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
@@ -28,6 +30,10 @@ final class ClientPlanner implements ResourcePlanner {
         continue;
       }
       out.updateOrCount(id, FieldDiff.between(client.fields(), existing.fields()), client.origin());
+      boolean serviceAccounts =
+          client.serviceAccountsEnabled()
+              || Boolean.TRUE.equals(existing.fields().get("serviceAccountsEnabled"));
+      Set<String> attachedScopes = out.keycloak.scopesKeycloakAttaches(serviceAccounts);
       client
           .protocolMappers()
           .ifPresent(
@@ -38,6 +44,7 @@ final class ClientPlanner implements ResourcePlanner {
                       client.clientId(),
                       mappers,
                       existing.protocolMappers(),
+                      out.keycloak.mappersKeycloakAttaches(serviceAccounts),
                       out));
       client
           .defaultClientScopes()
@@ -49,6 +56,7 @@ final class ClientPlanner implements ResourcePlanner {
                       true,
                       want,
                       existing.defaultClientScopes(),
+                      attachedScopes,
                       out));
       client
           .optionalClientScopes()
@@ -60,6 +68,7 @@ final class ClientPlanner implements ResourcePlanner {
                       false,
                       want,
                       existing.optionalClientScopes(),
+                      attachedScopes,
                       out));
     }
   }
@@ -87,6 +96,7 @@ final class ClientPlanner implements ResourcePlanner {
       boolean isDefault,
       Set<String> want,
       Set<String> have,
+      Set<String> keycloakAttached,
       PlanBuilder out) {
     for (String scope : want) {
       if (!have.contains(scope)) {
@@ -97,7 +107,7 @@ final class ClientPlanner implements ResourcePlanner {
       }
     }
     for (String scope : have) {
-      if (!want.contains(scope) && !scope.equals(KEYCLOAK_MANAGED_SCOPE)) {
+      if (!want.contains(scope) && !keycloakAttached.contains(scope)) {
         out.add(
             Change.delete(
                 new ResourceId.ScopeLink(realm, clientId, scope, isDefault),

@@ -36,6 +36,7 @@ final class ClientScopePlanner implements ResourcePlanner {
                       scope.name(),
                       mappers,
                       existing.protocolMappers(),
+                      java.util.Set.of(),
                       out));
     }
   }

@@ -1,6 +1,8 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.version.KeycloakVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -8,7 +10,12 @@ import java.util.OptionalInt;
  * printed for review, and the only input apply executes. Its changes are in the order apply runs
  * them ({@link ApplyOrder}), so a review reads them in that order too.
  */
-public record Plan(List<Change> changes, int unchanged) {
+public record Plan(List<Change> changes, int unchanged, Optional<KeycloakVersion> keycloakVersion) {
+
+  /** A plan whose server version is not known (tests, renderers). */
+  public Plan(List<Change> changes, int unchanged) {
+    this(changes, unchanged, Optional.empty());
+  }
 
   public Plan {
     changes = ApplyOrder.of(changes);

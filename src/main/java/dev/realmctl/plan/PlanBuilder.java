@@ -2,6 +2,7 @@ package dev.realmctl.plan;
 
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.Problems;
+import dev.realmctl.version.VersionBehaviour;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +12,14 @@ final class PlanBuilder {
   final Problems problems;
   final boolean realmExists;
   final boolean prune;
+  final VersionBehaviour keycloak;
   int unchanged;
 
-  PlanBuilder(Problems problems, boolean realmExists, boolean prune) {
+  PlanBuilder(Problems problems, boolean realmExists, boolean prune, VersionBehaviour keycloak) {
     this.problems = problems;
     this.realmExists = realmExists;
     this.prune = prune;
+    this.keycloak = keycloak;
   }
 
   void add(Change change) {

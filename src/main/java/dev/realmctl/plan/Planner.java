@@ -12,6 +12,7 @@ import java.util.List;
 public final class Planner {
   private static final List<ResourcePlanner> PLANNERS =
       List.of(
+          new VersionPlanner(),
           new RealmPlanner(),
           new ClientScopePlanner(),
           new ClientPlanner(),
@@ -33,13 +34,13 @@ public final class Planner {
     int unchanged = 0;
     for (RealmSpec spec : specs) {
       var existing = live.realm(spec.realm());
-      PlanBuilder out = new PlanBuilder(problems, existing.isPresent(), prune);
+      PlanBuilder out = new PlanBuilder(problems, existing.isPresent(), prune, live.keycloak());
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
       PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
       changes.addAll(out.changes);
       unchanged += out.unchanged;
     }
     problems.throwIfErrors();
-    return new Plan(changes, unchanged);
+    return new Plan(changes, unchanged, java.util.Optional.of(live.keycloak().server()));
   }
 }

@@ -5,8 +5,12 @@ import dev.realmctl.spec.ProtocolMapperSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The mappers of an existing client or scope; a declared list is the exact set. */
+/**
+ * The mappers of an existing client or scope; a declared list is the exact set, except mappers
+ * Keycloak attached by itself.
+ */
 final class ProtocolMapperPlanner {
   private ProtocolMapperPlanner() {}
 
@@ -16,6 +20,7 @@ final class ProtocolMapperPlanner {
       String ownerName,
       List<ProtocolMapperSpec> desired,
       Map<String, Map<String, Object>> live,
+      Set<String> keycloakAttached,
       PlanBuilder out) {
     for (ProtocolMapperSpec mapper : desired) {
       var id = new ResourceId.ProtocolMapper(realm, owner, ownerName, mapper.name());
@@ -29,7 +34,7 @@ final class ProtocolMapperPlanner {
     var declared = desired.stream().map(ProtocolMapperSpec::name).toList();
     live.forEach(
         (name, existing) -> {
-          if (!declared.contains(name)) {
+          if (!declared.contains(name) && !keycloakAttached.contains(name)) {
             out.add(
                 Change.delete(
                     new ResourceId.ProtocolMapper(realm, owner, ownerName, name), existing));

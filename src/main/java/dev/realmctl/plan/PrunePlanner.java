@@ -28,7 +28,7 @@ final class PrunePlanner implements ResourcePlanner {
     }
     for (String scope :
         gone(recorded, declared, Ownership.CLIENT_SCOPES, live.clientScopes().keySet())) {
-      if (!Builtins.CLIENT_SCOPES.contains(scope)) {
+      if (!Builtins.clientScope(scope)) {
         out.add(
             Change.delete(
                 new ResourceId.ClientScope(realm, scope), live.clientScopes().get(scope).fields()));

@@ -36,8 +36,14 @@ final class References {
         spec.clientScopes().stream().map(ClientScopeSpec::name).anyMatch(name::equals);
     if (declared
         || live.clientScopes().containsKey(name)
-        || builtinOfNewRealm(Builtins.CLIENT_SCOPES.contains(name))) {
+        || builtinOfNewRealm(out.keycloak.clientScopesOfNewRealm().contains(name))) {
       return true;
+    }
+    var since = out.keycloak.missingBuiltInScope(name);
+    if (since.isPresent()) {
+      out.problems.error(
+          origin.location(), "client scope '" + name + "' " + out.keycloak.needs(since.get()));
+      return false;
     }
     out.problems.error(
         origin.location(),

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The plan for tools. Format version 1, documented in the README: {@code changes[]} in apply order,
  * with action, kind, realm, path, before, after, fields; {@code break_point}; {@code summary} with
- * the counts.
+ * the counts; {@code keycloak_version}, the server version planned against.
  */
 final class JsonRenderer implements PlanRenderer {
   static final int FORMAT_VERSION = 1;
@@ -32,6 +32,7 @@ final class JsonRenderer implements PlanRenderer {
   public String render(Plan plan) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format_version", FORMAT_VERSION);
+    json.put("keycloak_version", plan.keycloakVersion().map(Object::toString).orElse(null));
     json.put("changes", plan.changes().stream().map(JsonRenderer::change).toList());
     // Changes are listed in the order apply runs them; removals from this index on wait for
     // what replaces them to be live.

@@ -11,7 +11,10 @@ final class MarkdownRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder("### realmctl plan\n\n");
-    out.append("**").append(Summary.of(plan)).append("**\n");
+    out.append("**").append(Summary.of(plan)).append("**");
+    plan.keycloakVersion()
+        .ifPresent(v -> out.append(" (planned against Keycloak ").append(v).append(")"));
+    out.append("\n");
     if (plan.isEmpty()) {
       return out.toString();
     }

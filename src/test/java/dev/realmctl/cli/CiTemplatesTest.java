@@ -1,9 +1,12 @@
 package dev.realmctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.SupportedVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +46,37 @@ class CiTemplatesTest {
     }
     assertTrue(
         text.contains("mvn -B verify"), "the acceptance suite runs the README's test command");
+  }
+
+  /** Both templates test every supported Keycloak version, the list ci/matrix and realmctl use. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ci/github/realms.yml", "ci/gitlab/.gitlab-ci.yml"})
+  void templateMatrixIsTheSupportedVersions(String template) throws IOException {
+    Map<?, ?> parsed =
+        (Map<?, ?>)
+            new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of(template)));
+    Object versions =
+        template.contains("github")
+            ? path(parsed, "jobs", "acceptance", "strategy", "matrix", "keycloak")
+            : ((Map<?, ?>) ((List<?>) path(parsed, "acceptance", "parallel", "matrix")).get(0))
+                .get("KEYCLOAK_VERSION");
+    List<String> expected =
+        SupportedVersions.all().stream().map(KeycloakVersion::toString).toList();
+    assertEquals(
+        expected, versions, template + " tests other versions than ci/keycloak-versions.txt");
+    assertTrue(
+        Files.readString(Path.of(template))
+            .matches(
+                "(?s).*mvn -B verify -Dkeycloak.version=\\$\\{?\\{? ?(matrix.keycloak|KEYCLOAK_VERSION).*"),
+        template + " passes the matrix version to the build");
+  }
+
+  private static Object path(Map<?, ?> map, String... keys) {
+    Object value = map;
+    for (String key : keys) {
+      value = ((Map<?, ?>) value).get(key);
+    }
+    return value;
   }
 }

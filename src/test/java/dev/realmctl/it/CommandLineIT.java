@@ -21,7 +21,7 @@ class CommandLineIT {
   void planApplyPlanWithDetailedExitCodes() throws IOException {
     String realm = Specs.uniqueName("cli");
     String text =
-        Files.readString(Specs.realmFile("coolproject.yaml"))
+        Specs.forServer(Files.readString(Specs.realmFile("coolproject.yaml")))
             .replace("realm: coolproject", "realm: " + realm);
     Path spec = Files.writeString(folder.resolve("cool.yaml"), text);
 

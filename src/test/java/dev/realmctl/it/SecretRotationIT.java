@@ -51,9 +51,10 @@ class SecretRotationIT {
   private static RealmSpec load(String secret) {
     var variables = new HashMap<>(TestSecrets.VALUES);
     variables.put("COOLPROJECT_CLIENT_APP_SECRET", secret);
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(variables), new Redactor())
-        .load(List.of(Specs.realmFile("coolproject.yaml")))
-        .realms()
-        .get(0);
+    return Specs.forServer(
+        new SpecLoader(new RepresentationCatalog(), Variables.of(variables), new Redactor())
+            .load(List.of(Specs.realmFile("coolproject.yaml")))
+            .realms()
+            .get(0));
   }
 }

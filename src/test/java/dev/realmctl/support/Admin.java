@@ -18,6 +18,10 @@ public final class Admin implements AutoCloseable {
             server.url(), "master", server.adminUser(), server.adminPassword(), "admin-cli"));
   }
 
+  public Keycloak keycloak() {
+    return keycloak;
+  }
+
   public RealmResource realm(String realm) {
     return keycloak.realm(realm);
   }

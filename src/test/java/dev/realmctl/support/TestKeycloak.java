@@ -2,6 +2,7 @@ package dev.realmctl.support;
 
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.LocalKeycloak;
+import dev.realmctl.version.VersionBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -85,6 +86,21 @@ public final class TestKeycloak {
 
   public Optional<LocalKeycloak> local() {
     return local;
+  }
+
+  private VersionBehaviour behaviour;
+
+  /**
+   * How the server's version behaves, as realmctl reads it: tests that expect something only some
+   * versions do ask here, never compare version numbers themselves.
+   */
+  public synchronized VersionBehaviour behaviour() {
+    if (behaviour == null) {
+      try (Connection connection = connect()) {
+        behaviour = connection.behaviour();
+      }
+    }
+    return behaviour;
   }
 
   public Connection connect() {
