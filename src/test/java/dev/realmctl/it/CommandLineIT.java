@@ -19,11 +19,7 @@ class CommandLineIT {
 
   @Test
   void planApplyPlanWithDetailedExitCodes() throws IOException {
-    String realm = Specs.uniqueName("cli");
-    String text =
-        Specs.forServer(Files.readString(Specs.realmFile("coolproject.yaml")))
-            .replace("realm: coolproject", "realm: " + realm);
-    Path spec = Files.writeString(folder.resolve("cool.yaml"), text);
+    Path spec = coolproject(Specs.uniqueName("cli"));
 
     var pending = Cli.run("plan", "--detailed-exitcode", spec.toString());
     assertEquals(2, pending.exitCode(), pending.err());
@@ -50,11 +46,7 @@ class CommandLineIT {
 
   @Test
   void aNodeUrlApplyMayNotUseIsRefusedBeforeAnythingIsWritten() throws IOException {
-    String realm = Specs.uniqueName("nodes");
-    String text =
-        Files.readString(Specs.realmFile("coolproject.yaml"))
-            .replace("realm: coolproject", "realm: " + realm);
-    Path spec = Files.writeString(folder.resolve("cool.yaml"), text);
+    Path spec = coolproject(Specs.uniqueName("nodes"));
 
     var run = Cli.run("apply", spec.toString(), "--wait-for-nodes", "http://kc-2.example.com:8080");
 
@@ -62,5 +54,15 @@ class CommandLineIT {
     assertTrue(run.err().contains("refusing plain http to kc-2.example.com"), run.err());
     var plan = Cli.run("plan", "--detailed-exitcode", spec.toString());
     assertEquals(2, plan.exitCode(), "nothing was applied: " + plan.out());
+  }
+
+  /**
+   * The shipped coolproject spec, for this test server's version, under a realm name of its own.
+   */
+  private Path coolproject(String realm) throws IOException {
+    String text =
+        Specs.forServer(Files.readString(Specs.realmFile("coolproject.yaml")))
+            .replace("realm: coolproject", "realm: " + realm);
+    return Files.writeString(folder.resolve("cool-" + realm + ".yaml"), text);
   }
 }
