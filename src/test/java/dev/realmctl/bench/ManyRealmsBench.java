@@ -20,6 +20,7 @@ class ManyRealmsBench {
   private static final int CLIENTS = 3;
   private static final int SCOPES = 2;
   private static final int USERS = 10;
+  private static final BenchRealm TENANT = new BenchRealm(CLIENTS, SCOPES, 0, USERS);
 
   @Test
   void bench() throws IOException {
@@ -28,11 +29,15 @@ class ManyRealmsBench {
     String prefix = Specs.uniqueName("tenant");
     Files.createDirectories(folder);
     for (int r = 0; r < realms; r++) {
-      Files.writeString(folder.resolve(r + ".yaml"), generate(prefix + "-" + r, "v1"));
+      Files.writeString(
+          folder.resolve(r + ".yaml"),
+          TENANT.yaml(prefix + "-" + r, "https://app-0.example.com/v1/*"));
     }
     List<RealmSpec> specs = Specs.load(files(folder, realms));
     Path changedFile =
-        Files.writeString(folder.resolve("changed.yaml"), generate(prefix + "-7", "v2"));
+        Files.writeString(
+            folder.resolve("changed.yaml"),
+            TENANT.yaml(prefix + "-7", "https://app-0.example.com/v2/*"));
     List<RealmSpec> changed =
         specs.stream()
             .map(s -> s.realm().equals(prefix + "-7") ? Specs.load(changedFile).get(0) : s)
@@ -58,46 +63,5 @@ class ManyRealmsBench {
       files[r] = folder.resolve(r + ".yaml");
     }
     return files;
-  }
-
-  private static String generate(String realm, String version) {
-    StringBuilder y = new StringBuilder("realm: " + realm + "\nclientScopes:\n");
-    for (int s = 0; s < SCOPES; s++) {
-      y.append("  - name: aud-")
-          .append(s)
-          .append("\n    protocolMappers:\n      - name: aud-")
-          .append(s)
-          .append("\n        protocolMapper: oidc-audience-mapper\n")
-          .append("        config: {included.custom.audience: api-")
-          .append(s)
-          .append(", access.token.claim: \"true\"}\n");
-    }
-    y.append("clients:\n");
-    for (int c = 0; c < CLIENTS; c++) {
-      y.append("  - clientId: app-")
-          .append(c)
-          .append("\n    secret: tenant-secret-")
-          .append(c)
-          .append("\n    serviceAccountsEnabled: true\n    redirectUris: [\"https://app-")
-          .append(c)
-          .append(".example.com/")
-          .append(c == 0 ? version : "v1")
-          .append("/*\"]\n    defaultClientScopes: [basic, aud-")
-          .append(c % SCOPES)
-          .append("]\n");
-    }
-    y.append("users:\n");
-    for (int u = 0; u < USERS; u++) {
-      y.append("  - username: user-")
-          .append(u)
-          .append("\n    email: user-")
-          .append(u)
-          .append("@example.com\n    firstName: User\n    lastName: N")
-          .append(u)
-          .append("\n    credentials: [{type: password, value: tenant-password-")
-          .append(u)
-          .append("}]\n");
-    }
-    return y.toString();
   }
 }

@@ -27,11 +27,14 @@ class RealmBench {
     String realm = Specs.uniqueName("bench" + users);
     Path spec =
         Files.writeString(
-            folder.resolve("bench.yaml"), generate(realm, users, "https://app-0.example.com/*"));
+            folder.resolve("bench.yaml"),
+            new BenchRealm(CLIENTS, SCOPES, ROLES, users)
+                .yaml(realm, "https://app-0.example.com/*"));
     Path changed =
         Files.writeString(
             folder.resolve("bench-changed.yaml"),
-            generate(realm, users, "https://app-0.example.com/v2/*"));
+            new BenchRealm(CLIENTS, SCOPES, ROLES, users)
+                .yaml(realm, "https://app-0.example.com/v2/*"));
 
     StringBuilder report = new StringBuilder();
     report.append(
@@ -47,50 +50,5 @@ class RealmBench {
     }
     System.out.print(report);
     Files.writeString(folder.resolve("report-" + users + ".txt"), report);
-  }
-
-  static String generate(String realm, int users, String firstRedirect) {
-    StringBuilder y = new StringBuilder("realm: " + realm + "\nenabled: true\nroles:\n  realm:\n");
-    for (int r = 0; r < ROLES; r++) {
-      y.append("    - name: role-").append(r).append('\n');
-    }
-    y.append("clientScopes:\n");
-    for (int s = 0; s < SCOPES; s++) {
-      y.append("  - name: aud-")
-          .append(s)
-          .append("\n    protocolMappers:\n      - name: aud-")
-          .append(s)
-          .append(
-              "\n        protocolMapper: oidc-audience-mapper\n        config: {included.custom.audience: api-")
-          .append(s)
-          .append(", access.token.claim: \"true\"}\n");
-    }
-    y.append("clients:\n");
-    for (int c = 0; c < CLIENTS; c++) {
-      y.append("  - clientId: app-")
-          .append(c)
-          .append("\n    secret: bench-secret-")
-          .append(c)
-          .append("\n    serviceAccountsEnabled: true\n    redirectUris: [\"")
-          .append(c == 0 ? firstRedirect : "https://app-" + c + ".example.com/*")
-          .append("\"]\n    defaultClientScopes: [basic, aud-")
-          .append(c % SCOPES)
-          .append("]\n");
-    }
-    y.append("users:\n");
-    for (int u = 0; u < users; u++) {
-      y.append("  - username: user-")
-          .append(u)
-          .append("\n    email: user-")
-          .append(u)
-          .append("@example.com\n    firstName: User\n    lastName: N")
-          .append(u)
-          .append("\n    credentials: [{type: password, value: bench-password-")
-          .append(u)
-          .append("}]\n    realmRoles: [role-")
-          .append(u % ROLES)
-          .append("]\n");
-    }
-    return y.toString();
   }
 }
