@@ -114,10 +114,10 @@ public final class Applier {
     List<Change> changes = plan.changes();
     List<Change> done = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    OptionalInt breakPoint = plan.breakPoint();
     try {
-      for (List<Change> batch : batches(changes, plan.breakPoint())) {
-        if (plan.breakPoint().isPresent()
-            && batch.get(0) == changes.get(plan.breakPoint().getAsInt())) {
+      for (List<Change> batch : batches(changes, breakPoint)) {
+        if (breakPoint.isPresent() && batch.get(0) == changes.get(breakPoint.getAsInt())) {
           pause(listener);
         }
         List<Future<?>> running = new ArrayList<>();
@@ -223,8 +223,9 @@ public final class Applier {
   }
 
   /**
-   * Runs of consecutive changes with the same kind and action; a realm is always alone, and the
-   * break point always starts a run.
+   * Runs of consecutive changes with the same kind and action, and the break point always starts a
+   * run. A realm is always alone: each new realm adds a client and roles to the master realm, where
+   * two creates at once contend.
    */
   private static List<List<Change>> batches(List<Change> changes, OptionalInt breakPoint) {
     List<List<Change>> batches = new ArrayList<>();
