@@ -224,8 +224,8 @@ public final class Applier {
 
   /**
    * Runs of consecutive changes with the same kind and action, and the break point always starts a
-   * run. A realm is always alone: each new realm adds a client and roles to the master realm, where
-   * two creates at once contend.
+   * run. A realm is always alone: each new realm also writes to the master realm (its {@code
+   * <realm>-realm} client and admin roles), and realm creates were never tried side by side.
    */
   private static List<List<Change>> batches(List<Change> changes, OptionalInt breakPoint) {
     List<List<Change>> batches = new ArrayList<>();
