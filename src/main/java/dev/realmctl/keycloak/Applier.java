@@ -8,7 +8,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -22,21 +21,7 @@ import java.util.concurrent.Future;
  * failure it stops and says what was done and what was not: planning again picks up from there.
  */
 public final class Applier {
-  private static final Map<Kind, ChangeWriter> WRITERS = new EnumMap<>(Kind.class);
-
-  static {
-    WRITERS.put(Kind.REALM, new RealmWriter());
-    WRITERS.put(Kind.CLIENT_SCOPE, new ClientScopeWriter());
-    WRITERS.put(Kind.CLIENT, new ClientWriter());
-    WRITERS.put(Kind.ROLE, new RoleWriter());
-    WRITERS.put(Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter());
-    WRITERS.put(Kind.SCOPE_LINK, new ScopeLinkWriter());
-    WRITERS.put(Kind.GROUP, new GroupWriter());
-    WRITERS.put(Kind.USER, new UserWriter());
-    WRITERS.put(Kind.ROLE_MAPPING, new RoleMappingWriter());
-    WRITERS.put(Kind.MEMBERSHIP, new MembershipWriter());
-    WRITERS.put(Kind.OWNERSHIP, new OwnershipWriter());
-  }
+  private static final Map<Kind, ChangeWriter> WRITERS = Edges.writers();
 
   static final int DEFAULT_PARALLELISM = 4;
 

@@ -1,6 +1,8 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -287,6 +289,14 @@ public final class Exporter {
                 roleScopes.add(
                     "clientScope", name, realm.clientScopes().get(id).getScopeMappings().getAll()));
     roleScopes.writeTo(spec);
+    LiveRealm live = LiveRealm.empty();
+    RealmSpec everything = RealmSpec.readingEverything(realmName);
+    for (KindEdge edge : Edges.ALL) {
+      live = edge.read(everything, realm, new RealmIds(), live);
+    }
+    for (KindEdge edge : Edges.ALL) {
+      edge.export(realmName, live, spec, notes);
+    }
     return new Export(spec, notes);
   }
 

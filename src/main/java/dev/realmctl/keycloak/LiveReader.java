@@ -109,7 +109,7 @@ public final class LiveReader {
     Map<String, LiveRealm.User> users =
         users(spec, settings, realm, realmRoles.keySet(), clientRoles, ids);
     Map<String, LiveRealm.Group> groups = groups(spec, settings, realm, users, ids);
-    return Optional.of(
+    LiveRealm live =
         new LiveRealm(
             settings,
             clients,
@@ -118,7 +118,11 @@ public final class LiveReader {
             clientRoles,
             groups,
             users,
-            scopeMappings(spec, realm, ids)));
+            scopeMappings(spec, realm, ids));
+    for (KindEdge edge : Edges.ALL) {
+      live = edge.read(spec, realm, ids, live);
+    }
+    return Optional.of(live);
   }
 
   /** One read per client or client scope the spec's scope mappings name, if it exists. */

@@ -13,6 +13,10 @@ final class RealmIds {
   final Map<String, String> users = new ConcurrentHashMap<>();
   final Map<String, String> groups = new ConcurrentHashMap<>();
   final Map<String, String> mappers = new ConcurrentHashMap<>();
+
+  /** Ids of the kinds read by their edges, each key prefixed with the kind's path. */
+  final Map<String, String> byPath = new ConcurrentHashMap<>();
+
   final Map<String, org.keycloak.representations.idm.RoleRepresentation> roles =
       new ConcurrentHashMap<>();
 

@@ -7,43 +7,30 @@ import dev.realmctl.spec.FieldCatalog;
 import dev.realmctl.spec.FieldType;
 import dev.realmctl.spec.SpecKind;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ClientScopeRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The spec's field names, read from Keycloak's own representation classes: when Keycloak adds a
  * field, the spec accepts it with the next admin-client upgrade.
  */
 public final class RepresentationCatalog implements FieldCatalog {
-  private static final Map<SpecKind, Class<?>> CLASSES =
-      Map.of(
-          SpecKind.REALM, RealmRepresentation.class,
-          SpecKind.CLIENT_SCOPE, ClientScopeRepresentation.class,
-          SpecKind.CLIENT, ClientRepresentation.class,
-          SpecKind.PROTOCOL_MAPPER, ProtocolMapperRepresentation.class,
-          SpecKind.ROLE, RoleRepresentation.class,
-          SpecKind.GROUP, GroupRepresentation.class,
-          SpecKind.USER, UserRepresentation.class,
-          SpecKind.CREDENTIAL, CredentialRepresentation.class);
+  private static final String PACKAGE = "org.keycloak.representations.idm.";
 
-  private final Map<SpecKind, Map<String, FieldType>> fields = new EnumMap<>(SpecKind.class);
-
-  public RepresentationCatalog() {
-    CLASSES.forEach((kind, type) -> fields.put(kind, introspect(type)));
-  }
+  private final Map<SpecKind, Map<String, FieldType>> fields = new ConcurrentHashMap<>();
 
   @Override
   public Map<String, FieldType> fields(SpecKind kind) {
-    return fields.get(kind);
+    return fields.computeIfAbsent(kind, k -> introspect(representation(k)));
+  }
+
+  private static Class<?> representation(SpecKind kind) {
+    try {
+      return Class.forName(PACKAGE + kind.representation());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no representation " + kind.representation(), e);
+    }
   }
 
   private static Map<String, FieldType> introspect(Class<?> type) {

@@ -4,8 +4,11 @@ import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Clients, their mappers and scope links. What Keycloak attaches to a client by itself (per
@@ -113,6 +116,34 @@ final class ClientPlanner implements ResourcePlanner {
                 new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
                 Map.of("name", scope)));
       }
+    }
+  }
+
+  @Override
+  public List<Owned> owned() {
+    return List.of(new Clients());
+  }
+
+  private static final class Clients implements Owned {
+    public String key() {
+      return Ownership.CLIENTS;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      return spec.clients().stream().map(ClientSpec::clientId).collect(Collectors.toSet());
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.clients().keySet();
+    }
+
+    public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
+      if (Builtins.CLIENTS.contains(clientId)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Change.delete(
+              new ResourceId.Client(realm, clientId), live.clients().get(clientId).fields()));
     }
   }
 }

@@ -4,7 +4,11 @@ import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientScopeSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 final class ClientScopePlanner implements ResourcePlanner {
 
@@ -38,6 +42,34 @@ final class ClientScopePlanner implements ResourcePlanner {
                       existing.protocolMappers(),
                       java.util.Set.of(),
                       out));
+    }
+  }
+
+  @Override
+  public List<Owned> owned() {
+    return List.of(new Scopes());
+  }
+
+  private static final class Scopes implements Owned {
+    public String key() {
+      return Ownership.CLIENT_SCOPES;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      return spec.clientScopes().stream().map(ClientScopeSpec::name).collect(Collectors.toSet());
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.clientScopes().keySet();
+    }
+
+    public Optional<Change> delete(String realm, String scope, LiveRealm live, Pruning pruning) {
+      if (Builtins.clientScope(scope)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Change.delete(
+              new ResourceId.ClientScope(realm, scope), live.clientScopes().get(scope).fields()));
     }
   }
 }

@@ -4,8 +4,11 @@ import dev.realmctl.plan.ResourceId.Subject;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 final class GroupPlanner implements ResourcePlanner {
 
@@ -33,6 +36,30 @@ final class GroupPlanner implements ResourcePlanner {
           group.origin(),
           references,
           out);
+    }
+  }
+
+  @Override
+  public List<Owned> owned() {
+    return List.of(new Groups());
+  }
+
+  private static final class Groups implements Owned {
+    public String key() {
+      return Ownership.GROUPS;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      return spec.groups().stream().map(GroupSpec::name).collect(Collectors.toSet());
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.groups().keySet();
+    }
+
+    public Optional<Change> delete(String realm, String group, LiveRealm live, Pruning pruning) {
+      return Optional.of(
+          Change.delete(new ResourceId.Group(realm, group), live.groups().get(group).fields()));
     }
   }
 }

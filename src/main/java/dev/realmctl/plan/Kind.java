@@ -17,6 +17,8 @@ public enum Kind {
   USER,
   ROLE_MAPPING,
   MEMBERSHIP,
+  IDENTITY_PROVIDER,
+  IDENTITY_PROVIDER_MAPPER,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -32,6 +34,8 @@ public enum Kind {
       case USER -> Set.of(CLIENT);
       case ROLE_MAPPING -> Set.of(ROLE, USER, GROUP, CLIENT, CLIENT_SCOPE);
       case MEMBERSHIP -> Set.of(USER, GROUP);
+      case IDENTITY_PROVIDER -> Set.of(REALM);
+      case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A snapshot of one realm as Keycloak has it, in representation field names. Role mappings are the
  * direct ones; client role mappings are known for the clients the spec refers to, role scopes for
- * the clients and client scopes the spec's scope mappings name.
+ * the clients and client scopes the spec's scope mappings name. {@code parts} holds what the other
+ * kinds read, each under its {@link LivePart}.
  */
 public record LiveRealm(
     Map<String, Object> settings,
@@ -17,7 +18,51 @@ public record LiveRealm(
     Map<String, Map<String, Map<String, Object>>> clientRoles,
     Map<String, Group> groups,
     Map<String, User> users,
-    Map<ResourceId.Subject, RoleScope> scopeMappings) {
+    Map<ResourceId.Subject, RoleScope> scopeMappings,
+    Map<String, Object> parts) {
+
+  public LiveRealm(
+      Map<String, Object> settings,
+      Map<String, Client> clients,
+      Map<String, Scope> clientScopes,
+      Map<String, Map<String, Object>> realmRoles,
+      Map<String, Map<String, Map<String, Object>>> clientRoles,
+      Map<String, Group> groups,
+      Map<String, User> users,
+      Map<ResourceId.Subject, RoleScope> scopeMappings) {
+    this(
+        settings,
+        clients,
+        clientScopes,
+        realmRoles,
+        clientRoles,
+        groups,
+        users,
+        scopeMappings,
+        Map.of());
+  }
+
+  /** A kind's part, or its empty value when it was not read. */
+  @SuppressWarnings("unchecked")
+  public <T> T part(LivePart<T> part) {
+    return (T) parts.getOrDefault(part.name(), part.empty());
+  }
+
+  /** The same realm with one more part read. */
+  public <T> LiveRealm with(LivePart<T> part, T value) {
+    Map<String, Object> more = new java.util.HashMap<>(parts);
+    more.put(part.name(), value);
+    return new LiveRealm(
+        settings,
+        clients,
+        clientScopes,
+        realmRoles,
+        clientRoles,
+        groups,
+        users,
+        scopeMappings,
+        more);
+  }
 
   public record Client(
       Map<String, Object> fields,

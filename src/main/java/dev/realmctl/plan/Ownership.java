@@ -3,11 +3,7 @@ package dev.realmctl.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.realmctl.spec.ClientScopeSpec;
-import dev.realmctl.spec.ClientSpec;
-import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.UserSpec;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,23 +45,20 @@ public record Ownership(Map<String, Set<String>> byKind) {
 
   static Ownership declaredBy(RealmSpec spec) {
     Ownership owned = empty();
-    spec.clients().stream().map(ClientSpec::clientId).forEach(c -> owned.add(CLIENTS, c));
-    spec.clientScopes().stream()
-        .map(ClientScopeSpec::name)
-        .forEach(s -> owned.add(CLIENT_SCOPES, s));
-    spec.roles()
-        .forEach(
-            r ->
-                r.clientId()
-                    .ifPresentOrElse(
-                        c -> owned.add(CLIENT_ROLES, clientRoleKey(c, r.name())),
-                        () -> owned.add(ROLES, r.name())));
-    spec.groups().stream().map(GroupSpec::name).forEach(g -> owned.add(GROUPS, g));
-    spec.users().stream()
-        .filter(u -> !u.isServiceAccount())
-        .map(UserSpec::username)
-        .forEach(u -> owned.add(USERS, u));
+    for (Owned kind : Planner.owned()) {
+      kind.declared(spec).forEach(name -> owned.add(kind.key(), name));
+    }
     return owned;
+  }
+
+  /** The recorded names of each kind that still exist. */
+  Ownership stillIn(LiveRealm live) {
+    Ownership existing = empty();
+    for (Owned kind : Planner.owned()) {
+      Set<String> names = kind.live(live);
+      of(kind.key()).stream().filter(names::contains).forEach(n -> existing.add(kind.key(), n));
+    }
+    return existing;
   }
 
   /** What the live realm records; a missing or unreadable attribute means nothing is owned yet. */

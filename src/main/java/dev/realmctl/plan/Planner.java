@@ -20,8 +20,14 @@ public final class Planner {
           new GroupPlanner(),
           new UserPlanner(),
           new ScopeMappingPlanner(),
+          new IdentityProviderPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
+
+  /** What every kind records as realmctl's own, in registration order. */
+  static List<Owned> owned() {
+    return PLANNERS.stream().flatMap(planner -> planner.owned().stream()).toList();
+  }
 
   public Plan plan(List<RealmSpec> specs, LiveState live) {
     return plan(specs, live, false);

@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import dev.realmctl.spec.RealmSpec;
+import java.util.List;
 
 /**
  * Plans one kind of resource: pure, from the spec and a snapshot, with no access to Keycloak. The
@@ -10,4 +11,9 @@ import dev.realmctl.spec.RealmSpec;
 interface ResourcePlanner {
 
   void plan(RealmSpec spec, LiveRealm live, PlanBuilder out);
+
+  /** What of this kind realmctl records as its own and may prune; nothing by default. */
+  default List<Owned> owned() {
+    return List.of();
+  }
 }

@@ -3,7 +3,11 @@ package dev.realmctl.plan;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 final class RolePlanner implements ResourcePlanner {
 
@@ -27,6 +31,72 @@ final class RolePlanner implements ResourcePlanner {
       } else {
         out.updateOrCount(id, FieldDiff.between(role.fields(), existing), role.origin());
       }
+    }
+  }
+
+  @Override
+  public List<Owned> owned() {
+    return List.of(new RealmRoles(), new ClientRoles());
+  }
+
+  private static final class RealmRoles implements Owned {
+    public String key() {
+      return Ownership.ROLES;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      return spec.roles().stream()
+          .filter(role -> role.clientId().isEmpty())
+          .map(RoleSpec::name)
+          .collect(Collectors.toSet());
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.realmRoles().keySet();
+    }
+
+    public Optional<Change> delete(String realm, String role, LiveRealm live, Pruning pruning) {
+      if (Builtins.realmRole(realm, role)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Change.delete(
+              new ResourceId.Role(realm, Optional.empty(), role), live.realmRoles().get(role)));
+    }
+  }
+
+  /** Client roles, each recorded as {@code clientId/roleName}. */
+  private static final class ClientRoles implements Owned {
+    public String key() {
+      return Ownership.CLIENT_ROLES;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      Set<String> keys = new java.util.TreeSet<>();
+      spec.roles()
+          .forEach(
+              role ->
+                  role.clientId()
+                      .ifPresent(c -> keys.add(Ownership.clientRoleKey(c, role.name()))));
+      return keys;
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.clientRoleKeys();
+    }
+
+    public Optional<Change> delete(String realm, String key, LiveRealm live, Pruning pruning) {
+      String clientId = Ownership.clientOf(key);
+      String role = Ownership.roleOf(key);
+      // A client on its way out takes its roles with it.
+      if (Builtins.CLIENTS.contains(clientId)
+          || pruning.gone(Ownership.CLIENTS).contains(clientId)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          Change.delete(
+              new ResourceId.Role(realm, Optional.of(clientId), role),
+              live.clientRoles().get(clientId).get(role)));
     }
   }
 }

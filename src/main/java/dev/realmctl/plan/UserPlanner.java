@@ -5,8 +5,11 @@ import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Users, their role mappings and group memberships. A password is part of the create only: Keycloak
@@ -101,6 +104,35 @@ final class UserPlanner implements ResourcePlanner {
             Change.delete(
                 new ResourceId.Membership(realm, username, group), Map.of("group", group)));
       }
+    }
+  }
+
+  @Override
+  public List<Owned> owned() {
+    return List.of(new Users());
+  }
+
+  /** Service-account users are their client's, never recorded on their own. */
+  private static final class Users implements Owned {
+    public String key() {
+      return Ownership.USERS;
+    }
+
+    public Set<String> declared(RealmSpec spec) {
+      return spec.users().stream()
+          .filter(user -> !user.isServiceAccount())
+          .map(UserSpec::username)
+          .collect(Collectors.toSet());
+    }
+
+    public Set<String> live(LiveRealm live) {
+      return live.users().keySet();
+    }
+
+    public Optional<Change> delete(String realm, String user, LiveRealm live, Pruning pruning) {
+      return Optional.of(
+          Change.delete(
+              new ResourceId.User(realm, user, Optional.empty()), live.users().get(user).fields()));
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one realm should look like. {@code settings} holds only what the spec declares: a field it
- * leaves out is left as Keycloak has it.
+ * leaves out is left as Keycloak has it. {@code sections} holds each registered section's elements
+ * by its field; a section the document leaves out is absent.
  */
 public record RealmSpec(
     String realm,
@@ -16,11 +17,44 @@ public record RealmSpec(
     List<GroupSpec> groups,
     List<UserSpec> users,
     List<ScopeMappingSpec> scopeMappings,
+    Map<String, List<?>> sections,
     Origin origin) {
+
+  /** The section's elements, empty when the document leaves the section out. */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> of(SpecSection<T> section) {
+    return (List<T>) sections.getOrDefault(section.field(), List.of());
+  }
+
+  /** Whether the document declares the section at all (an empty list declares "none"). */
+  public boolean declares(SpecSection<?> section) {
+    return sections.containsKey(section.field());
+  }
+
+  /**
+   * A spec that declares nothing but every section, with no elements: what an export reads with, so
+   * that each kind reads all it has.
+   */
+  public static RealmSpec readingEverything(String realm) {
+    Map<String, List<?>> sections = new java.util.LinkedHashMap<>();
+    Sections.ALL.forEach(section -> sections.put(section.field(), List.of()));
+    return new RealmSpec(
+        realm, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sections,
+        null);
+  }
 
   /** The same spec under another realm name: tests use it to give each test its own realm. */
   public RealmSpec renamed(String newName) {
     return new RealmSpec(
-        newName, settings, clientScopes, clients, roles, groups, users, scopeMappings, origin);
+        newName,
+        settings,
+        clientScopes,
+        clients,
+        roles,
+        groups,
+        users,
+        scopeMappings,
+        sections,
+        origin);
   }
 }

@@ -1,5 +1,6 @@
 package dev.realmctl.spec;
 
+import dev.realmctl.spec.SpecReader.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,21 +15,6 @@ import java.util.TreeSet;
  * representations. Every problem is collected; nothing here talks to a server.
  */
 final class SpecBuilder {
-  /**
-   * Fields only Keycloak sets. Exports carry them, so a spec may too; they are read-only: never
-   * compared, never sent.
-   */
-  private static final Set<String> READ_ONLY =
-      Set.of(
-          "id",
-          "containerId",
-          "createdTimestamp",
-          "totp",
-          "disableableCredentialTypes",
-          "notBefore",
-          "keycloakVersion",
-          "access");
-
   /** What Keycloak writes on a client's service-account user of its own accord. */
   private static final Set<String> SERVICE_ACCOUNT_OWN =
       Set.of("enabled", "emailVerified", "requiredActions");
@@ -58,11 +44,11 @@ final class SpecBuilder {
   private static final Set<String> SCOPE_MAPPING_KEYS = Set.of("client", "clientScope", "roles");
   private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName");
 
-  private final FieldCatalog catalog;
+  private final SpecReader reader;
   private final Problems problems;
 
   SpecBuilder(FieldCatalog catalog, Problems problems) {
-    this.catalog = catalog;
+    this.reader = new SpecReader(catalog, problems);
     this.problems = problems;
   }
 
@@ -72,13 +58,15 @@ final class SpecBuilder {
       problems.error(origin.location(), "a realm document must be a mapping with a 'realm' key");
       return Optional.empty();
     }
-    Map<String, Object> map = strings(root);
-    Optional<String> name = requiredName(map, "realm", origin, SpecKind.REALM);
-    Map<String, Object> settings =
-        fields(map, origin, SpecKind.REALM, union(REALM_COLLECTIONS, Set.of("realm")));
+    Map<String, Object> map = SpecReader.strings(root);
+    Optional<String> name = reader.requiredName(map, "realm", origin, SpecKind.REALM);
+    Set<String> collections = new LinkedHashSet<>(REALM_COLLECTIONS);
+    Sections.ALL.forEach(section -> collections.add(section.field()));
+    collections.add("realm");
+    Map<String, Object> settings = reader.fields(map, origin, SpecKind.REALM, collections);
     for (var entry : List.copyOf(settings.entrySet())) {
       if (entry.getValue() instanceof List<?> list
-          && !list.stream().allMatch(SpecBuilder::isScalar)) {
+          && !list.stream().allMatch(SpecReader::isScalar)) {
         problems.error(
             origin.at(entry.getKey()),
             "realm field '" + entry.getKey() + "' is not managed by realmctl yet");
@@ -86,26 +74,37 @@ final class SpecBuilder {
       }
     }
     List<ClientScopeSpec> scopes =
-        list(map, "clientScopes", origin).stream()
+        reader.list(map, "clientScopes", origin).stream()
             .map(this::clientScope)
             .flatMap(Optional::stream)
             .toList();
     List<ClientSpec> clients =
-        list(map, "clients", origin).stream().map(this::client).flatMap(Optional::stream).toList();
+        reader.list(map, "clients", origin).stream()
+            .map(this::client)
+            .flatMap(Optional::stream)
+            .toList();
     List<RoleSpec> roles = roles(map, origin);
     List<GroupSpec> groups =
-        list(map, "groups", origin).stream().map(this::group).flatMap(Optional::stream).toList();
+        reader.list(map, "groups", origin).stream()
+            .map(this::group)
+            .flatMap(Optional::stream)
+            .toList();
     List<UserSpec> users =
-        list(map, "users", origin).stream().map(this::user).flatMap(Optional::stream).toList();
+        reader.list(map, "users", origin).stream()
+            .map(this::user)
+            .flatMap(Optional::stream)
+            .toList();
     List<ScopeMappingSpec> scopeMappings = new ArrayList<>();
-    list(map, "scopeMappings", origin)
+    reader
+        .list(map, "scopeMappings", origin)
         .forEach(item -> scopeMapping(item, Optional.empty()).ifPresent(scopeMappings::add));
     Object clientScopeMappings = map.get("clientScopeMappings");
     if (clientScopeMappings instanceof Map<?, ?> byClient) {
-      Map<String, Object> byRoleClient = strings(byClient);
+      Map<String, Object> byRoleClient = SpecReader.strings(byClient);
       Origin clientScopeOrigin = origin.child("clientScopeMappings");
       for (String roleClient : byRoleClient.keySet()) {
-        list(byRoleClient, roleClient, clientScopeOrigin)
+        reader
+            .list(byRoleClient, roleClient, clientScopeOrigin)
             .forEach(
                 item -> scopeMapping(item, Optional.of(roleClient)).ifPresent(scopeMappings::add));
       }
@@ -114,82 +113,82 @@ final class SpecBuilder {
           origin.valueAt("clientScopeMappings"),
           "'clientScopeMappings' must map client ids to lists of scope mappings");
     }
+    Map<String, List<?>> sections = new LinkedHashMap<>();
+    for (SpecSection<?> section : Sections.ALL) {
+      if (map.containsKey(section.field())) {
+        sections.put(
+            section.field(),
+            section.read(reader, map.get(section.field()), origin.child(section.field())));
+      }
+    }
     if (name.isEmpty()) {
       return Optional.empty();
     }
     RealmSpec spec =
         new RealmSpec(
-            name.get(), settings, scopes, clients, roles, groups, users, scopeMappings, origin);
+            name.get(),
+            settings,
+            scopes,
+            clients,
+            roles,
+            groups,
+            users,
+            scopeMappings,
+            sections,
+            origin);
     new SpecConsistency(problems).check(spec);
+    Sections.ALL.forEach(section -> section.check(spec, problems));
     return Optional.of(spec);
   }
 
-  private record Item(Map<String, Object> map, Origin origin) {}
-
-  private List<Item> list(Map<String, Object> parent, String key, Origin parentOrigin) {
-    Object value = parent.get(key);
-    if (value == null) {
-      return List.of();
-    }
-    Origin origin = parentOrigin.child(key);
-    if (!(value instanceof List<?> items)) {
-      problems.error(origin.location(), "'" + key + "' must be a list");
-      return List.of();
-    }
-    List<Item> result = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      Origin itemOrigin = origin.child(i);
-      if (items.get(i) instanceof Map<?, ?> itemMap) {
-        result.add(new Item(strings(itemMap), itemOrigin));
-      } else {
-        problems.error(itemOrigin.location(), "each entry of '" + key + "' must be a mapping");
-      }
-    }
-    return result;
-  }
-
   private Optional<ClientScopeSpec> clientScope(Item item) {
-    Optional<String> name = requiredName(item.map, "name", item.origin, SpecKind.CLIENT_SCOPE);
+    Optional<String> name =
+        reader.requiredName(item.map(), "name", item.origin(), SpecKind.CLIENT_SCOPE);
     Map<String, Object> fields =
-        fields(item.map, item.origin, SpecKind.CLIENT_SCOPE, SCOPE_SPECIALS);
+        reader.fields(item.map(), item.origin(), SpecKind.CLIENT_SCOPE, SCOPE_SPECIALS);
     Optional<List<ProtocolMapperSpec>> mappers = mappers(item);
-    return name.map(n -> new ClientScopeSpec(n, fields, mappers, item.origin));
+    return name.map(n -> new ClientScopeSpec(n, fields, mappers, item.origin()));
   }
 
   private Optional<ClientSpec> client(Item item) {
-    Optional<String> clientId = requiredName(item.map, "clientId", item.origin, SpecKind.CLIENT);
-    Map<String, Object> fields = fields(item.map, item.origin, SpecKind.CLIENT, CLIENT_SPECIALS);
-    Object secret = item.map.get("secret");
+    Optional<String> clientId =
+        reader.requiredName(item.map(), "clientId", item.origin(), SpecKind.CLIENT);
+    Map<String, Object> fields =
+        reader.fields(item.map(), item.origin(), SpecKind.CLIENT, CLIENT_SPECIALS);
+    Object secret = item.map().get("secret");
     if (secret != null) {
       if (secret instanceof String text) {
         fields.put("secret", new Sensitive(text));
       } else {
-        problems.error(item.origin.at("secret"), "'secret' must be a string");
+        problems.error(item.origin().at("secret"), "'secret' must be a string");
       }
     }
     Optional<List<ProtocolMapperSpec>> mappers = mappers(item);
-    Optional<Set<String>> defaults = stringSet(item.map, "defaultClientScopes", item.origin);
-    Optional<Set<String>> optionals = stringSet(item.map, "optionalClientScopes", item.origin);
+    Optional<Set<String>> defaults =
+        reader.stringSet(item.map(), "defaultClientScopes", item.origin());
+    Optional<Set<String>> optionals =
+        reader.stringSet(item.map(), "optionalClientScopes", item.origin());
     return clientId.map(
-        id -> new ClientSpec(id, fields, mappers, defaults, optionals, item.origin));
+        id -> new ClientSpec(id, fields, mappers, defaults, optionals, item.origin()));
   }
 
   private Optional<List<ProtocolMapperSpec>> mappers(Item owner) {
-    if (!owner.map.containsKey("protocolMappers")) {
+    if (!owner.map().containsKey("protocolMappers")) {
       return Optional.empty();
     }
     List<ProtocolMapperSpec> mappers = new ArrayList<>();
-    for (Item item : list(owner.map, "protocolMappers", owner.origin)) {
-      Optional<String> name = requiredName(item.map, "name", item.origin, SpecKind.PROTOCOL_MAPPER);
+    for (Item item : reader.list(owner.map(), "protocolMappers", owner.origin())) {
+      Optional<String> name =
+          reader.requiredName(item.map(), "name", item.origin(), SpecKind.PROTOCOL_MAPPER);
       Map<String, Object> fields =
-          fields(item.map, item.origin, SpecKind.PROTOCOL_MAPPER, Set.of("name"));
+          reader.fields(item.map(), item.origin(), SpecKind.PROTOCOL_MAPPER, Set.of("name"));
       if (!fields.containsKey("protocolMapper")) {
         problems.error(
-            item.origin.location(),
+            item.origin().location(),
             "protocol mapper needs 'protocolMapper' (e.g. oidc-audience-mapper)");
       }
       fields.putIfAbsent("protocol", "openid-connect");
-      name.ifPresent(n -> mappers.add(new ProtocolMapperSpec(n, fields, item.origin)));
+      name.ifPresent(n -> mappers.add(new ProtocolMapperSpec(n, fields, item.origin())));
     }
     return Optional.of(mappers);
   }
@@ -204,7 +203,7 @@ final class SpecBuilder {
       problems.error(origin.location(), "'roles' must be a mapping with 'realm' and/or 'client'");
       return List.of();
     }
-    Map<String, Object> roles = strings(rolesMap);
+    Map<String, Object> roles = SpecReader.strings(rolesMap);
     for (String key : roles.keySet()) {
       if (!key.equals("realm") && !key.equals("client")) {
         problems.error(
@@ -212,14 +211,14 @@ final class SpecBuilder {
       }
     }
     List<RoleSpec> result = new ArrayList<>();
-    for (Item item : list(roles, "realm", origin)) {
+    for (Item item : reader.list(roles, "realm", origin)) {
       role(item, Optional.empty()).ifPresent(result::add);
     }
     Object clientRoles = roles.get("client");
     if (clientRoles instanceof Map<?, ?> byClient) {
       Origin clientOrigin = origin.child("client");
-      for (String clientId : strings(byClient).keySet()) {
-        for (Item item : list(strings(byClient), clientId, clientOrigin)) {
+      for (String clientId : SpecReader.strings(byClient).keySet()) {
+        for (Item item : reader.list(SpecReader.strings(byClient), clientId, clientOrigin)) {
           role(item, Optional.of(clientId)).ifPresent(result::add);
         }
       }
@@ -230,123 +229,113 @@ final class SpecBuilder {
   }
 
   private Optional<RoleSpec> role(Item item, Optional<String> clientId) {
-    Optional<String> name = requiredName(item.map, "name", item.origin, SpecKind.ROLE);
-    if (item.map.get("composites") instanceof Map<?, ?> composites && !composites.isEmpty()) {
+    Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.ROLE);
+    if (item.map().get("composites") instanceof Map<?, ?> composites && !composites.isEmpty()) {
       problems.error(
-          item.origin.at("composites"), "composite roles are not managed by realmctl yet");
+          item.origin().at("composites"), "composite roles are not managed by realmctl yet");
     }
     Map<String, Object> fields =
-        fields(
-            item.map,
-            item.origin,
+        reader.fields(
+            item.map(),
+            item.origin(),
             SpecKind.ROLE,
             Set.of("name", "clientRole", "composite", "composites"));
-    return name.map(n -> new RoleSpec(n, clientId, fields, item.origin));
+    return name.map(n -> new RoleSpec(n, clientId, fields, item.origin()));
   }
 
   private Optional<GroupSpec> group(Item item) {
-    Optional<String> name = requiredName(item.map, "name", item.origin, SpecKind.GROUP);
-    if (item.map.containsKey("subGroups")) {
-      problems.error(item.origin.at("subGroups"), "subGroups are not managed by realmctl yet");
+    Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.GROUP);
+    if (item.map().containsKey("subGroups")) {
+      problems.error(item.origin().at("subGroups"), "subGroups are not managed by realmctl yet");
     }
     Map<String, Object> fields =
-        fields(
-            item.map,
-            item.origin,
+        reader.fields(
+            item.map(),
+            item.origin(),
             SpecKind.GROUP,
-            union(GROUP_SPECIALS, Set.of("subGroups", "path")));
-    var realmRoles = stringSet(item.map, "realmRoles", item.origin);
-    var clientRoles = clientRoleMap(item.map, item.origin);
-    return name.map(n -> new GroupSpec(n, fields, realmRoles, clientRoles, item.origin));
+            SpecReader.union(GROUP_SPECIALS, Set.of("subGroups", "path")));
+    var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
+    var clientRoles = reader.clientRoleMap(item.map(), item.origin());
+    return name.map(n -> new GroupSpec(n, fields, realmRoles, clientRoles, item.origin()));
   }
 
   private Optional<ScopeMappingSpec> scopeMapping(Item item, Optional<String> roleClient) {
-    for (String key : item.map.keySet()) {
+    for (String key : item.map().keySet()) {
       if (!SCOPE_MAPPING_KEYS.contains(key)) {
         String hint =
             Suggestions.closest(key, SCOPE_MAPPING_KEYS)
                 .map(s -> ": did you mean '" + s + "'?")
                 .orElse("");
-        problems.error(item.origin.at(key), "unknown scope mapping field '" + key + "'" + hint);
+        problems.error(item.origin().at(key), "unknown scope mapping field '" + key + "'" + hint);
       }
     }
-    Optional<String> client = optionalName(item, "client");
-    Optional<String> clientScope = optionalName(item, "clientScope");
+    Optional<String> client = reader.optionalName(item, "client");
+    Optional<String> clientScope = reader.optionalName(item, "clientScope");
     if (client.isPresent() == clientScope.isPresent()) {
       problems.error(
-          item.origin.location(), "a scope mapping names either a 'client' or a 'clientScope'");
+          item.origin().location(), "a scope mapping names either a 'client' or a 'clientScope'");
       return Optional.empty();
     }
-    if (!item.map.containsKey("roles")) {
-      problems.error(item.origin.location(), "a scope mapping needs 'roles' (realm role names)");
+    if (!item.map().containsKey("roles")) {
+      problems.error(item.origin().location(), "a scope mapping needs 'roles' (realm role names)");
       return Optional.empty();
     }
-    return stringSet(item.map, "roles", item.origin)
-        .map(roles -> new ScopeMappingSpec(client, clientScope, roleClient, roles, item.origin));
-  }
-
-  private Optional<String> optionalName(Item item, String key) {
-    Object value = item.map.get(key);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value instanceof String name && !name.isBlank()) {
-      return Optional.of(name);
-    }
-    problems.error(item.origin.valueAt(key), "'" + key + "' must be a non-empty string");
-    return Optional.empty();
+    return reader
+        .stringSet(item.map(), "roles", item.origin())
+        .map(roles -> new ScopeMappingSpec(client, clientScope, roleClient, roles, item.origin()));
   }
 
   private Optional<UserSpec> user(Item item) {
     Optional<String> serviceAccountOf = Optional.empty();
-    if (item.map.get("serviceAccountClientId") instanceof String clientId) {
+    if (item.map().get("serviceAccountClientId") instanceof String clientId) {
       serviceAccountOf = Optional.of(clientId);
     }
     Optional<String> username =
         serviceAccountOf.isPresent()
             ? serviceAccountOf.map(id -> "service-account-" + id.toLowerCase())
-            : requiredName(item.map, "username", item.origin, SpecKind.USER);
+            : reader.requiredName(item.map(), "username", item.origin(), SpecKind.USER);
     if (serviceAccountOf.isPresent()
-        && item.map.containsKey("username")
-        && !username.get().equals(item.map.get("username"))) {
+        && item.map().containsKey("username")
+        && !username.get().equals(item.map().get("username"))) {
       problems.error(
-          item.origin.valueAt("username"),
+          item.origin().valueAt("username"),
           "the service-account user of '"
               + serviceAccountOf.get()
               + "' is named '"
               + username.get()
               + "' by Keycloak");
     }
-    Map<String, Object> fields = fields(item.map, item.origin, SpecKind.USER, USER_SPECIALS);
+    Map<String, Object> fields =
+        reader.fields(item.map(), item.origin(), SpecKind.USER, USER_SPECIALS);
     if (serviceAccountOf.isPresent()) {
       fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
     }
     if (serviceAccountOf.isPresent() && !fields.isEmpty()) {
       problems.error(
-          item.origin.location(),
+          item.origin().location(),
           "a service-account user takes only realmRoles, clientRoles and groups; its other fields belong to Keycloak");
     }
     Optional<Sensitive> password = Optional.empty();
     boolean temporary = false;
-    for (Item credential : list(item.map, "credentials", item.origin)) {
-      fields(credential.map, credential.origin, SpecKind.CREDENTIAL, Set.of());
-      Object type = credential.map.getOrDefault("type", "password");
+    for (Item credential : reader.list(item.map(), "credentials", item.origin())) {
+      reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
+      Object type = credential.map().getOrDefault("type", "password");
       if (!"password".equals(type)) {
         problems.error(
-            credential.origin.at("type"), "only credentials of type 'password' are supported");
+            credential.origin().at("type"), "only credentials of type 'password' are supported");
         continue;
       }
-      if (credential.map.get("value") instanceof String value) {
+      if (credential.map().get("value") instanceof String value) {
         password = Optional.of(new Sensitive(value));
       } else {
         problems.error(
-            credential.origin.location(), "a password credential needs a string 'value'");
+            credential.origin().location(), "a password credential needs a string 'value'");
       }
-      temporary = Boolean.TRUE.equals(credential.map.get("temporary"));
+      temporary = Boolean.TRUE.equals(credential.map().get("temporary"));
     }
-    var realmRoles = stringSet(item.map, "realmRoles", item.origin);
-    var clientRoles = clientRoleMap(item.map, item.origin);
-    var groups = stringSet(item.map, "groups", item.origin);
+    var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
+    var clientRoles = reader.clientRoleMap(item.map(), item.origin());
+    var groups = reader.stringSet(item.map(), "groups", item.origin());
     if (serviceAccountOf.isEmpty() && password.isPresent()) {
       warnAboutPasswordGrant(item, fields, temporary);
     }
@@ -364,7 +353,7 @@ final class SpecBuilder {
                 clientRoles,
                 groups,
                 serviceAccount,
-                item.origin));
+                item.origin()));
   }
 
   private void warnAboutPasswordGrant(Item item, Map<String, Object> fields, boolean temporary) {
@@ -372,7 +361,7 @@ final class SpecBuilder {
     missing.removeAll(fields.keySet());
     if (!missing.isEmpty()) {
       problems.warning(
-          item.origin.location(),
+          item.origin().location(),
           "user has no "
               + String.join(", ", missing)
               + ": under Keycloak's default user profile the password grant answers"
@@ -380,136 +369,8 @@ final class SpecBuilder {
     }
     if (temporary) {
       problems.warning(
-          item.origin.location(),
+          item.origin().location(),
           "temporary password: the user must change it in a browser before the password grant works");
     }
-  }
-
-  private Optional<Map<String, Set<String>>> clientRoleMap(Map<String, Object> map, Origin origin) {
-    Object value = map.get("clientRoles");
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof Map<?, ?> byClient)) {
-      problems.error(
-          origin.at("clientRoles"), "'clientRoles' must map client ids to lists of role names");
-      return Optional.empty();
-    }
-    Map<String, Set<String>> result = new LinkedHashMap<>();
-    Origin clientRolesOrigin = origin.child("clientRoles");
-    for (var entry : strings(byClient).entrySet()) {
-      stringSet(strings(byClient), entry.getKey(), clientRolesOrigin)
-          .ifPresent(roles -> result.put(entry.getKey(), roles));
-    }
-    return Optional.of(result);
-  }
-
-  private Optional<Set<String>> stringSet(Map<String, Object> map, String key, Origin origin) {
-    if (!map.containsKey(key)) {
-      return Optional.empty();
-    }
-    Object value = map.get(key);
-    if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-      problems.error(origin.at(key), "'" + key + "' must be a list of strings");
-      return Optional.empty();
-    }
-    Set<String> result = new LinkedHashSet<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (!result.add((String) list.get(i))) {
-        problems.error(
-            origin.child(key).child(i).location(),
-            "'" + list.get(i) + "' is listed twice in '" + key + "'");
-      }
-    }
-    return Optional.of(result);
-  }
-
-  private Optional<String> requiredName(
-      Map<String, Object> map, String key, Origin origin, SpecKind kind) {
-    Object value = map.get(key);
-    if (value instanceof String name && !name.isBlank()) {
-      return Optional.of(name);
-    }
-    problems.error(
-        value == null ? origin.location() : origin.at(key),
-        kind.label() + " needs a non-empty '" + key + "'");
-    return Optional.empty();
-  }
-
-  /**
-   * The declared plain fields of an element, checked against the representation: unknown names
-   * (with a suggestion) and wrong types are errors.
-   */
-  private Map<String, Object> fields(
-      Map<String, Object> map, Origin origin, SpecKind kind, Set<String> handledElsewhere) {
-    Map<String, FieldType> known = catalog.fields(kind);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    for (var entry : map.entrySet()) {
-      String key = entry.getKey();
-      if (handledElsewhere.contains(key) || READ_ONLY.contains(key)) {
-        continue;
-      }
-      FieldType type = known.get(key);
-      if (type == null) {
-        Set<String> candidates = new TreeSet<>(known.keySet());
-        candidates.addAll(handledElsewhere);
-        String hint =
-            Suggestions.closest(key, candidates).map(s -> ": did you mean '" + s + "'?").orElse("");
-        problems.error(origin.at(key), "unknown " + kind.label() + " field '" + key + "'" + hint);
-        continue;
-      }
-      Object value = entry.getValue();
-      if (type == FieldType.BOOLEAN && ("true".equals(value) || "false".equals(value))) {
-        problems.warning(
-            origin.valueAt(key),
-            "'"
-                + key
-                + "' is the string \""
-                + value
-                + "\"; Keycloak's import reads it as "
-                + value
-                + ": write "
-                + value
-                + " without quotes");
-        value = Boolean.valueOf((String) value);
-      }
-      if (value != null && !type.accepts(value)) {
-        problems.error(
-            origin.valueAt(key),
-            "'" + key + "' must be " + type.describe() + ", not " + describeValue(value));
-        continue;
-      }
-      fields.put(key, value);
-    }
-    return fields;
-  }
-
-  private static String describeValue(Object value) {
-    if (value instanceof List<?>) {
-      return "a list";
-    }
-    if (value instanceof Map<?, ?>) {
-      return "a mapping";
-    }
-    return "'" + value + "'";
-  }
-
-  private static boolean isScalar(Object value) {
-    return value instanceof String || value instanceof Number || value instanceof Boolean;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> result = new LinkedHashSet<>(a);
-    result.addAll(b);
-    return result;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> strings(Map<?, ?> map) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (var entry : map.entrySet()) {
-      result.put(String.valueOf(entry.getKey()), entry.getValue());
-    }
-    return result;
   }
 }

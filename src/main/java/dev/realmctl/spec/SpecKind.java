@@ -1,23 +1,19 @@
 package dev.realmctl.spec;
 
-/** The kinds of element a realm spec declares. */
-public enum SpecKind {
-  REALM("realm"),
-  CLIENT_SCOPE("client scope"),
-  CLIENT("client"),
-  PROTOCOL_MAPPER("protocol mapper"),
-  ROLE("role"),
-  GROUP("group"),
-  USER("user"),
-  CREDENTIAL("credential");
-
-  private final String label;
-
-  SpecKind(String label) {
-    this.label = label;
-  }
-
-  public String label() {
-    return label;
-  }
+/**
+ * A kind of element a realm spec declares: how errors name it, and which of Keycloak's
+ * representations (a class name under {@code org.keycloak.representations.idm}) holds its fields. A
+ * new kind declares its own constant in its own file.
+ */
+public record SpecKind(String label, String representation) {
+  public static final SpecKind REALM = new SpecKind("realm", "RealmRepresentation");
+  public static final SpecKind CLIENT_SCOPE =
+      new SpecKind("client scope", "ClientScopeRepresentation");
+  public static final SpecKind CLIENT = new SpecKind("client", "ClientRepresentation");
+  public static final SpecKind PROTOCOL_MAPPER =
+      new SpecKind("protocol mapper", "ProtocolMapperRepresentation");
+  public static final SpecKind ROLE = new SpecKind("role", "RoleRepresentation");
+  public static final SpecKind GROUP = new SpecKind("group", "GroupRepresentation");
+  public static final SpecKind USER = new SpecKind("user", "UserRepresentation");
+  public static final SpecKind CREDENTIAL = new SpecKind("credential", "CredentialRepresentation");
 }

@@ -47,6 +47,7 @@ public final class SpecSchema {
         .put(
             "clientScopeMappings",
             Map.of("type", "object", "additionalProperties", array(ref("scopeMapping"))));
+    Sections.ALL.forEach(section -> props(realm).put(section.field(), section.schema(catalog)));
     schema.putAll(realm);
 
     Map<String, Object> defs = new TreeMap<>();
@@ -91,6 +92,15 @@ public final class SpecSchema {
   }
 
   private Map<String, Object> object(SpecKind kind, List<String> required, boolean scalarsOnly) {
+    return object(catalog, kind, required, scalarsOnly);
+  }
+
+  /**
+   * A kind's representation as a closed object; a section adds its own structured fields to {@link
+   * #properties(Map)}.
+   */
+  public static Map<String, Object> object(
+      FieldCatalog catalog, SpecKind kind, List<String> required, boolean scalarsOnly) {
     Map<String, Object> properties = new TreeMap<>();
     catalog
         .fields(kind)
@@ -126,6 +136,14 @@ public final class SpecSchema {
               Map.of("anyOf", List.of(SCALAR, Map.of("type", "array", "items", SCALAR))));
       case OTHER -> Map.of();
     };
+  }
+
+  public static Map<String, Object> properties(Map<String, Object> object) {
+    return props(object);
+  }
+
+  public static Map<String, Object> arrayOf(Map<String, Object> items) {
+    return array(items);
   }
 
   @SuppressWarnings("unchecked")

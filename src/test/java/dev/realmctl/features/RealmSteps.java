@@ -73,6 +73,7 @@ public class RealmSteps {
             spec.groups(),
             spec.users(),
             spec.scopeMappings(),
+            spec.sections(),
             spec.origin());
     try (Connection connection = world.keycloak.connect()) {
       Reconciler reconciler = new Reconciler(connection);

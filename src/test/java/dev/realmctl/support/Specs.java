@@ -68,6 +68,7 @@ public final class Specs {
         spec.groups(),
         spec.users(),
         spec.scopeMappings(),
+        spec.sections(),
         spec.origin());
   }
 

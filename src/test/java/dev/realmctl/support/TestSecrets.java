@@ -18,7 +18,8 @@ public final class TestSecrets {
           "TESTING_FASTAPI_CLIENT_SECRET",
           "TESTING_ALICE_PASSWORD",
           "ATLAS_PARTNER_ACME_SECRET",
-          "ATLAS_PARTNER_GLOBEX_SECRET"
+          "ATLAS_PARTNER_GLOBEX_SECRET",
+          "CORP_IDP_SECRET"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
