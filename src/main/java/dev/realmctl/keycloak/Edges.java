@@ -13,6 +13,7 @@ final class Edges {
           KindEdge.writing(Kind.CLIENT_SCOPE, new ClientScopeWriter()),
           KindEdge.writing(Kind.CLIENT, new ClientWriter()),
           KindEdge.writing(Kind.ROLE, new RoleWriter()),
+          new CompositeEdge(),
           KindEdge.writing(Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter()),
           KindEdge.writing(Kind.SCOPE_LINK, new ScopeLinkWriter()),
           KindEdge.writing(Kind.GROUP, new GroupWriter()),

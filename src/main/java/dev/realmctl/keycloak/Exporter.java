@@ -2,7 +2,6 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -290,9 +289,8 @@ public final class Exporter {
                     "clientScope", name, realm.clientScopes().get(id).getScopeMappings().getAll()));
     roleScopes.writeTo(spec);
     LiveRealm live = LiveRealm.empty();
-    RealmSpec everything = RealmSpec.readingEverything(realmName);
     for (KindEdge edge : Edges.ALL) {
-      live = edge.read(everything, realm, new RealmIds(), live);
+      live = edge.readAll(realmName, realm, new RealmIds(), live);
     }
     for (KindEdge edge : Edges.ALL) {
       edge.export(realmName, live, spec, notes);

@@ -11,6 +11,7 @@ public enum Kind {
   CLIENT_SCOPE,
   CLIENT,
   ROLE,
+  ROLE_COMPOSITE,
   PROTOCOL_MAPPER,
   SCOPE_LINK,
   GROUP,
@@ -29,6 +30,7 @@ public enum Kind {
       // A new client is created whole, with its default and optional scope lists.
       case CLIENT -> Set.of(REALM, CLIENT_SCOPE);
       case ROLE -> Set.of(CLIENT);
+      case ROLE_COMPOSITE -> Set.of(ROLE);
       case PROTOCOL_MAPPER, SCOPE_LINK -> Set.of(CLIENT, CLIENT_SCOPE);
       // A service-account user is its client's.
       case USER -> Set.of(CLIENT);

@@ -17,6 +17,7 @@ public final class Planner {
           new ClientScopePlanner(),
           new ClientPlanner(),
           new RolePlanner(),
+          new CompositePlanner(),
           new GroupPlanner(),
           new UserPlanner(),
           new ScopeMappingPlanner(),

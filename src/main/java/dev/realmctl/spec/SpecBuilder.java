@@ -230,17 +230,45 @@ final class SpecBuilder {
 
   private Optional<RoleSpec> role(Item item, Optional<String> clientId) {
     Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.ROLE);
-    if (item.map().get("composites") instanceof Map<?, ?> composites && !composites.isEmpty()) {
-      problems.error(
-          item.origin().at("composites"), "composite roles are not managed by realmctl yet");
-    }
     Map<String, Object> fields =
         reader.fields(
             item.map(),
             item.origin(),
             SpecKind.ROLE,
             Set.of("name", "clientRole", "composite", "composites"));
-    return name.map(n -> new RoleSpec(n, clientId, fields, item.origin()));
+    Optional<RoleSpec.Composites> composites = composites(item);
+    return name.map(n -> new RoleSpec(n, clientId, fields, composites, item.origin()));
+  }
+
+  /**
+   * A role's {@code composites}, as exports write them: {@code realm} role names and {@code client}
+   * role names by client. {@code composite: false} declares none.
+   */
+  private Optional<RoleSpec.Composites> composites(Item item) {
+    Object value = item.map().get("composites");
+    if (value == null) {
+      return Boolean.FALSE.equals(item.map().get("composite"))
+          ? Optional.of(new RoleSpec.Composites(Set.of(), Map.of()))
+          : Optional.empty();
+    }
+    if (!(value instanceof Map<?, ?> composites)) {
+      problems.error(
+          item.origin().at("composites"),
+          "'composites' must be a mapping with 'realm' and/or 'client'");
+      return Optional.empty();
+    }
+    Map<String, Object> map = SpecReader.strings(composites);
+    Origin origin = item.origin().child("composites");
+    for (String key : map.keySet()) {
+      if (!key.equals("realm") && !key.equals("client")) {
+        problems.error(
+            origin.at(key),
+            "unknown key '" + key + "' under composites: expected 'realm' or 'client'");
+      }
+    }
+    Set<String> realm = reader.stringSet(map, "realm", origin).orElse(Set.of());
+    Map<String, Set<String>> client = reader.roleMap(map, "client", origin).orElse(Map.of());
+    return Optional.of(new RoleSpec.Composites(realm, client));
   }
 
   private Optional<GroupSpec> group(Item item) {
