@@ -21,6 +21,7 @@ final class Edges {
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
+          new FederatedIdentityEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -20,6 +20,7 @@ public enum Kind {
   MEMBERSHIP,
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
+  FEDERATED_IDENTITY,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -38,6 +39,7 @@ public enum Kind {
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
+      case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

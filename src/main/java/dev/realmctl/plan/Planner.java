@@ -22,6 +22,7 @@ public final class Planner {
           new UserPlanner(),
           new ScopeMappingPlanner(),
           new IdentityProviderPlanner(),
+          new FederatedIdentityPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

@@ -32,8 +32,11 @@ final class SpecBuilder {
       Set.of(
           "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
   private static final Set<String> SCOPE_SPECIALS = Set.of("name", "protocolMappers");
+  private static final SpecKind FEDERATED_IDENTITY =
+      new SpecKind("federated identity", "FederatedIdentityRepresentation");
   private static final Set<String> USER_SPECIALS =
       Set.of(
+          "federatedIdentities",
           "username",
           "credentials",
           "realmRoles",
@@ -343,45 +346,85 @@ final class SpecBuilder {
           item.origin().location(),
           "a service-account user takes only realmRoles, clientRoles and groups; its other fields belong to Keycloak");
     }
-    Optional<Sensitive> password = Optional.empty();
-    boolean temporary = false;
-    for (Item credential : reader.list(item.map(), "credentials", item.origin())) {
-      reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
-      Object type = credential.map().getOrDefault("type", "password");
-      if (!"password".equals(type)) {
-        problems.error(
-            credential.origin().at("type"), "only credentials of type 'password' are supported");
-        continue;
-      }
-      if (credential.map().get("value") instanceof String value) {
-        password = Optional.of(new Sensitive(value));
-      } else {
-        problems.error(
-            credential.origin().location(), "a password credential needs a string 'value'");
-      }
-      temporary = Boolean.TRUE.equals(credential.map().get("temporary"));
-    }
+    List<Map<String, Object>> credentials = credentials(item);
     var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
     var clientRoles = reader.clientRoleMap(item.map(), item.origin());
     var groups = reader.stringSet(item.map(), "groups", item.origin());
-    if (serviceAccountOf.isEmpty() && password.isPresent()) {
+    var federatedIdentities = federatedIdentities(item);
+    boolean password = credentials.stream().anyMatch(c -> "password".equals(c.get("type")));
+    if (serviceAccountOf.isEmpty() && password) {
+      boolean temporary =
+          credentials.stream().anyMatch(c -> Boolean.TRUE.equals(c.get("temporary")));
       warnAboutPasswordGrant(item, fields, temporary);
     }
-    final Optional<Sensitive> initialPassword = password;
-    final boolean isTemporary = temporary;
     final Optional<String> serviceAccount = serviceAccountOf;
     return username.map(
         name ->
             new UserSpec(
                 name,
                 fields,
-                initialPassword,
-                isTemporary,
+                credentials,
                 realmRoles,
                 clientRoles,
                 groups,
+                federatedIdentities,
                 serviceAccount,
                 item.origin()));
+  }
+
+  /**
+   * A password in clear ({@code value}, from a variable) or a credential as exports write it,
+   * hashed ({@code secretData} and {@code credentialData}). Either is set only when the user is
+   * created.
+   */
+  private List<Map<String, Object>> credentials(Item user) {
+    List<Map<String, Object>> credentials = new ArrayList<>();
+    for (Item credential : reader.list(user.map(), "credentials", user.origin())) {
+      Map<String, Object> fields =
+          reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
+      fields.putIfAbsent("type", "password");
+      if (credential.map().get("value") instanceof String value) {
+        fields.put("value", new Sensitive(value));
+      } else if (credential.map().get("secretData") instanceof String secretData
+          && credential.map().get("credentialData") instanceof String) {
+        fields.put("secretData", new Sensitive(secretData));
+        fields.remove("createdDate");
+      } else {
+        problems.error(
+            credential.origin().location(),
+            "a credential needs a string 'value' (a password), or 'secretData' and"
+                + " 'credentialData' as exports write them");
+        continue;
+      }
+      credentials.add(fields);
+    }
+    return credentials;
+  }
+
+  private Optional<List<UserSpec.FederatedIdentity>> federatedIdentities(Item user) {
+    if (!user.map().containsKey("federatedIdentities")) {
+      return Optional.empty();
+    }
+    List<UserSpec.FederatedIdentity> links = new ArrayList<>();
+    for (Item link : reader.list(user.map(), "federatedIdentities", user.origin())) {
+      Optional<String> provider =
+          reader.requiredName(link.map(), "identityProvider", link.origin(), FEDERATED_IDENTITY);
+      Optional<String> userId =
+          reader.requiredName(link.map(), "userId", link.origin(), FEDERATED_IDENTITY);
+      Optional<String> userName =
+          reader.requiredName(link.map(), "userName", link.origin(), FEDERATED_IDENTITY);
+      reader.fields(
+          link.map(),
+          link.origin(),
+          FEDERATED_IDENTITY,
+          Set.of("identityProvider", "userId", "userName"));
+      if (provider.isPresent() && userId.isPresent() && userName.isPresent()) {
+        links.add(
+            new UserSpec.FederatedIdentity(
+                provider.get(), userId.get(), userName.get(), link.origin()));
+      }
+    }
+    return Optional.of(links);
   }
 
   private void warnAboutPasswordGrant(Item item, Map<String, Object> fields, boolean temporary) {
