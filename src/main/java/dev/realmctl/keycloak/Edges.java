@@ -20,6 +20,8 @@ final class Edges {
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
+          new LocalizationEdge(),
+          new RealmDefaultScopeEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

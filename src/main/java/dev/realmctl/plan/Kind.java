@@ -19,6 +19,8 @@ public enum Kind {
   MEMBERSHIP,
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
+  LOCALIZATION,
+  REALM_DEFAULT_SCOPE,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -36,6 +38,8 @@ public enum Kind {
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
+      case LOCALIZATION -> Set.of(REALM);
+      case REALM_DEFAULT_SCOPE -> Set.of(REALM, CLIENT_SCOPE);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

@@ -21,6 +21,8 @@ public final class Planner {
           new UserPlanner(),
           new ScopeMappingPlanner(),
           new IdentityProviderPlanner(),
+          new LocalizationPlanner(),
+          new RealmDefaultScopePlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 
