@@ -414,6 +414,16 @@ public final class Exporter {
     for (KindEdge edge : Edges.ALL) {
       edge.export(realmName, live, spec, notes);
     }
+    // The realm's default scope lists, when they are what a new realm of this version has, are
+    // Keycloak's own: left out like every other default.
+    for (boolean optional : new boolean[] {false, true}) {
+      String field = optional ? "defaultOptionalClientScopes" : "defaultDefaultClientScopes";
+      if (spec.get(field) instanceof List<?> listed
+          && Set.copyOf(listed)
+              .equals(connection.behaviour().realmDefaultScopesOfNewRealm(optional))) {
+        spec.remove(field);
+      }
+    }
     return new Export(spec, notes);
   }
 
