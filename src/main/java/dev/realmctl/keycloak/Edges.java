@@ -22,6 +22,8 @@ final class Edges {
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
           new FederatedIdentityEdge(),
+          new LocalizationEdge(),
+          new RealmDefaultScopeEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -21,6 +21,8 @@ public enum Kind {
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
   FEDERATED_IDENTITY,
+  LOCALIZATION,
+  REALM_DEFAULT_SCOPE,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -40,6 +42,8 @@ public enum Kind {
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
       case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
+      case LOCALIZATION -> Set.of(REALM);
+      case REALM_DEFAULT_SCOPE -> Set.of(REALM, CLIENT_SCOPE);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

@@ -23,6 +23,8 @@ public final class Planner {
           new ScopeMappingPlanner(),
           new IdentityProviderPlanner(),
           new FederatedIdentityPlanner(),
+          new LocalizationPlanner(),
+          new RealmDefaultScopePlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

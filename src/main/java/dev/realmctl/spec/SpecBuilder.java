@@ -45,6 +45,7 @@ final class SpecBuilder {
           "serviceAccountClientId");
   private static final Set<String> GROUP_SPECIALS = Set.of("name", "realmRoles", "clientRoles");
   private static final Set<String> SCOPE_MAPPING_KEYS = Set.of("client", "clientScope", "roles");
+  private static final String SMTP_PASSWORD = "password";
   private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName");
 
   private final SpecReader reader;
@@ -76,6 +77,9 @@ final class SpecBuilder {
         settings.remove(entry.getKey());
       }
     }
+    smtpServer(settings, origin);
+    clientPolicies(settings, origin, "clientPolicies", "policies");
+    clientPolicies(settings, origin, "clientProfiles", "profiles");
     List<ClientScopeSpec> scopes =
         reader.list(map, "clientScopes", origin).stream()
             .map(this::clientScope)
@@ -142,6 +146,63 @@ final class SpecBuilder {
     new SpecConsistency(problems).check(spec);
     Sections.ALL.forEach(section -> section.check(spec, problems));
     return Optional.of(spec);
+  }
+
+  /**
+   * The realm's mail server: every value a string, as Keycloak keeps it; its password only from
+   * {@code ${env:...}} or {@code ${file:...}}, kept as {@link Sensitive}.
+   */
+  private void smtpServer(Map<String, Object> settings, Origin origin) {
+    if (!(settings.get("smtpServer") instanceof Map<?, ?> declared)) {
+      return;
+    }
+    Origin smtpOrigin = origin.child("smtpServer");
+    Map<String, Object> smtp = new LinkedHashMap<>();
+    for (var entry : SpecReader.strings(declared).entrySet()) {
+      if (entry.getValue() == null) {
+        continue;
+      }
+      if (!entry.getKey().equals(SMTP_PASSWORD)) {
+        smtp.put(entry.getKey(), String.valueOf(entry.getValue()));
+      } else if (!(entry.getValue() instanceof String password)) {
+        problems.error(smtpOrigin.valueAt(SMTP_PASSWORD), "'password' must be a string");
+      } else if (!smtpOrigin.substituted(SMTP_PASSWORD)) {
+        problems.error(
+            smtpOrigin.valueAt(SMTP_PASSWORD),
+            "the SMTP password must come from ${env:NAME} or ${file:PATH}, never the spec's text");
+      } else {
+        smtp.put(SMTP_PASSWORD, new Sensitive(password));
+      }
+    }
+    settings.put("smtpServer", smtp);
+  }
+
+  /**
+   * {@code clientPolicies: {policies: [...]}} and {@code clientProfiles: {profiles: [...]}}: the
+   * realm's own, each entry a mapping with a name. Keycloak's global profiles are not the realm's.
+   */
+  private void clientPolicies(
+      Map<String, Object> settings, Origin origin, String field, String listKey) {
+    if (!settings.containsKey(field)) {
+      return;
+    }
+    Origin fieldOrigin = origin.child(field);
+    if (!(settings.get(field) instanceof Map<?, ?> declared)
+        || !declared.keySet().equals(Set.of(listKey))) {
+      problems.error(
+          origin.valueAt(field), "'" + field + "' must be a mapping with only '" + listKey + "'");
+      settings.remove(field);
+      return;
+    }
+    List<Item> items = reader.list(SpecReader.strings(declared), listKey, fieldOrigin);
+    Set<String> names = new LinkedHashSet<>();
+    for (Item item : items) {
+      if (!(item.map().get("name") instanceof String name) || name.isBlank()) {
+        problems.error(item.origin().location(), "each of '" + listKey + "' needs a 'name'");
+      } else if (!names.add(name)) {
+        problems.error(item.origin().at("name"), "'" + name + "' is declared twice");
+      }
+    }
   }
 
   private Optional<ClientScopeSpec> clientScope(Item item) {

@@ -21,7 +21,8 @@ public final class TestSecrets {
           "ATLAS_PARTNER_GLOBEX_SECRET",
           "CORP_IDP_SECRET",
           "EXPORTED_USER_PASSWORD",
-          "EXPORTED_APP_SECRET"
+          "EXPORTED_APP_SECRET",
+          "STRUCTURES_SMTP_PASSWORD"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
