@@ -22,6 +22,8 @@ final class Edges {
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
           new FederatedIdentityEdge(),
+          new RequiredActionEdge(),
+          new ComponentEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -21,6 +21,9 @@ public enum Kind {
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
   FEDERATED_IDENTITY,
+  REQUIRED_ACTION,
+  COMPONENT,
+  SUB_COMPONENT,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -40,6 +43,9 @@ public enum Kind {
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
       case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
+      case REQUIRED_ACTION, COMPONENT -> Set.of(REALM);
+      // An LDAP provider's mappers are made after it and removed before it.
+      case SUB_COMPONENT -> Set.of(COMPONENT);
       case OWNERSHIP -> Set.of(REALM);
     };
   }
