@@ -24,6 +24,7 @@ public final class Connection implements AutoCloseable {
   private final String serverUrl;
   private final Retry retry;
   private Optional<KeycloakVersion> serverVersion;
+  private Optional<java.util.Map<String, java.util.Set<String>>> componentTypes = Optional.empty();
 
   private Connection(
       Keycloak keycloak,
@@ -122,6 +123,15 @@ public final class Connection implements AutoCloseable {
     return serverVersion;
   }
 
+  /**
+   * The installed component providers by provider type, from the same serverinfo answer as the
+   * version: no request of its own. Empty when the server does not say.
+   */
+  public synchronized Optional<java.util.Map<String, java.util.Set<String>>> componentTypes() {
+    serverVersion();
+    return componentTypes;
+  }
+
   /** The version read so far, without sending a request: for the cost line. */
   public synchronized Optional<KeycloakVersion> serverVersionIfRead() {
     return serverVersion == null ? Optional.empty() : serverVersion;
@@ -150,6 +160,16 @@ public final class Connection implements AutoCloseable {
         return Optional.empty();
       }
       var tree = Json.MAPPER.readTree(response.readEntity(String.class));
+      var types = new java.util.HashMap<String, java.util.Set<String>>();
+      tree.path("componentTypes")
+          .fields()
+          .forEachRemaining(
+              type -> {
+                var ids = new java.util.HashSet<String>();
+                type.getValue().forEach(provider -> ids.add(provider.path("id").asText()));
+                types.put(type.getKey(), ids);
+              });
+      componentTypes = types.isEmpty() ? Optional.empty() : Optional.of(types);
       return KeycloakVersion.parse(tree.path("systemInfo").path("version").asText(null));
     } catch (java.io.IOException unreadable) {
       return Optional.empty();

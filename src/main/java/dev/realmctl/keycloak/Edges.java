@@ -24,6 +24,8 @@ final class Edges {
           new FederatedIdentityEdge(),
           new LocalizationEdge(),
           new RealmDefaultScopeEdge(),
+          new RequiredActionEdge(),
+          new ComponentEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -23,6 +23,9 @@ public enum Kind {
   FEDERATED_IDENTITY,
   LOCALIZATION,
   REALM_DEFAULT_SCOPE,
+  REQUIRED_ACTION,
+  COMPONENT,
+  SUB_COMPONENT,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -44,6 +47,9 @@ public enum Kind {
       case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
       case LOCALIZATION -> Set.of(REALM);
       case REALM_DEFAULT_SCOPE -> Set.of(REALM, CLIENT_SCOPE);
+      case REQUIRED_ACTION, COMPONENT -> Set.of(REALM);
+      // An LDAP provider's mappers are made after it and removed before it.
+      case SUB_COMPONENT -> Set.of(COMPONENT);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

@@ -6,9 +6,14 @@ import java.util.Optional;
 
 /**
  * The realms a plan looked at, and the Keycloak version they were read from; a realm missing from
- * the map does not exist in Keycloak.
+ * the map does not exist in Keycloak. Server-wide facts ride along: read once, not per realm.
  */
-public record LiveState(Map<String, LiveRealm> realms, VersionBehaviour keycloak) {
+public record LiveState(
+    Map<String, LiveRealm> realms, VersionBehaviour keycloak, ComponentTypes componentTypes) {
+
+  public LiveState(Map<String, LiveRealm> realms, VersionBehaviour keycloak) {
+    this(realms, keycloak, ComponentTypes.UNKNOWN);
+  }
 
   /** Read from a server of the newest tested version. */
   public LiveState(Map<String, LiveRealm> realms) {

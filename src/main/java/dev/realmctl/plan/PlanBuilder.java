@@ -13,9 +13,16 @@ final class PlanBuilder {
   final boolean realmExists;
   final boolean prune;
   final VersionBehaviour keycloak;
+  final ComponentTypes componentTypes;
   int unchanged;
 
-  PlanBuilder(Problems problems, boolean realmExists, boolean prune, VersionBehaviour keycloak) {
+  PlanBuilder(
+      Problems problems,
+      boolean realmExists,
+      boolean prune,
+      VersionBehaviour keycloak,
+      ComponentTypes componentTypes) {
+    this.componentTypes = componentTypes;
     this.problems = problems;
     this.realmExists = realmExists;
     this.prune = prune;

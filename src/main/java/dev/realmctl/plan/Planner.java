@@ -25,6 +25,8 @@ public final class Planner {
           new FederatedIdentityPlanner(),
           new LocalizationPlanner(),
           new RealmDefaultScopePlanner(),
+          new RequiredActionPlanner(),
+          new ComponentPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 
@@ -44,7 +46,9 @@ public final class Planner {
     int unchanged = 0;
     for (RealmSpec spec : specs) {
       var existing = live.realm(spec.realm());
-      PlanBuilder out = new PlanBuilder(problems, existing.isPresent(), prune, live.keycloak());
+      PlanBuilder out =
+          new PlanBuilder(
+              problems, existing.isPresent(), prune, live.keycloak(), live.componentTypes());
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
       PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
       changes.addAll(out.changes);

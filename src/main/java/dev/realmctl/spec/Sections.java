@@ -10,7 +10,9 @@ public final class Sections {
           IdentityProviderMapperSpec.SECTION,
           LocalizationTextsSpec.SECTION,
           RealmDefaultScopeSpec.DEFAULTS,
-          RealmDefaultScopeSpec.OPTIONALS);
+          RealmDefaultScopeSpec.OPTIONALS,
+          RequiredActionSpec.SECTION,
+          ComponentSpec.SECTION);
 
   private Sections() {}
 }
