@@ -92,8 +92,8 @@ class RealmStructuresTest {
   @Test
   void listsOfMappingsStillRefusedAtTheirLine() throws IOException {
     assertEquals(
-        List.of("2:1: realm field 'requiredActions' is not managed by realmctl yet"),
-        errors("realm: r\nrequiredActions: [{alias: x}]\n"));
+        List.of("2:1: realm field 'userFederationProviders' is not managed by realmctl yet"),
+        errors("realm: r\nuserFederationProviders: [{displayName: x}]\n"));
   }
 
   @Test
