@@ -91,8 +91,8 @@ public final class Applier {
   }
 
   /**
-   * Runs the plan in order. Consecutive changes of one kind and action are independent of each
-   * other (the plan orders every dependency across kinds), so each such run is spread over a
+   * Runs the plan in order. Consecutive changes of one kind, level and action are independent of
+   * each other (the plan orders every dependency across kinds), so each such run is spread over a
    * bounded pool; the next run starts only when the previous one is complete.
    */
   public Result apply(Plan plan, Listener listener) {
@@ -208,9 +208,10 @@ public final class Applier {
   }
 
   /**
-   * Runs of consecutive changes with the same kind and action, and the break point always starts a
-   * run. A realm is always alone: each new realm also writes to the master realm (its {@code
-   * <realm>-realm} client and admin roles), and realm creates were never tried side by side.
+   * Runs of consecutive changes with the same kind, level and action, and the break point always
+   * starts a run: a sub-group is created only once its parent's run is complete. A realm is always
+   * alone: each new realm also writes to the master realm (its {@code <realm>-realm} client and
+   * admin roles), and realm creates were never tried side by side.
    */
   private static List<List<Change>> batches(List<Change> changes, OptionalInt breakPoint) {
     List<List<Change>> batches = new ArrayList<>();
@@ -222,6 +223,7 @@ public final class Applier {
               && (breakPoint.isEmpty() || breakPoint.getAsInt() != i)
               && change.id().kind() != Kind.REALM
               && current.get(0).id().kind() == change.id().kind()
+              && current.get(0).id().level() == change.id().level()
               && current.get(0).action() == change.action();
       if (!joins && !current.isEmpty()) {
         batches.add(current);

@@ -334,25 +334,34 @@ public final class Exporter {
       spec.put("roles", roles);
     }
 
+    Map<String, GroupRepresentation> allGroups = LiveReader.tree(realm);
+    Map<String, List<Map<String, Object>>> subGroups = new HashMap<>();
     List<Map<String, Object>> groups = new ArrayList<>();
-    List<GroupRepresentation> allGroups =
-        LiveReader.paged((first, max) -> realm.groups().groups(null, first, max, false));
-    for (GroupRepresentation group : allGroups) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("name", group.getName());
-      if (group.getAttributes() != null && !group.getAttributes().isEmpty()) {
-        out.put("attributes", new TreeMap<>(group.getAttributes()));
-      }
-      var mappings = realm.groups().group(group.getId()).roles().getAll();
-      out.put(
-          "realmRoles",
-          mappings.getRealmMappings() == null
-              ? List.of()
-              : sorted(
-                  mappings.getRealmMappings().stream().map(RoleRepresentation::getName).toList()));
-      putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
-      groups.add(out);
-    }
+    allGroups.forEach(
+        (path, group) -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("name", group.getName());
+          if (group.getAttributes() != null && !group.getAttributes().isEmpty()) {
+            out.put("attributes", new TreeMap<>(group.getAttributes()));
+          }
+          var mappings = realm.groups().group(group.getId()).roles().getAll();
+          out.put(
+              "realmRoles",
+              mappings.getRealmMappings() == null
+                  ? List.of()
+                  : sorted(
+                      mappings.getRealmMappings().stream()
+                          .map(RoleRepresentation::getName)
+                          .toList()));
+          putIfNotEmpty(out, "clientRoles", clientMappings(mappings));
+          // The tree lists parents first, so a parent's entry exists before its children join it.
+          List<Map<String, Object>> children = new ArrayList<>();
+          subGroups.put(path, children);
+          int slash = path.lastIndexOf('/');
+          (slash < 0 ? groups : subGroups.get(path.substring(0, slash))).add(out);
+          out.put("subGroups", children);
+        });
+    dropEmptySubGroups(groups);
     putIfNotEmpty(spec, "groups", groups);
 
     List<Map<String, Object>> users = new ArrayList<>();
@@ -554,6 +563,21 @@ public final class Exporter {
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {
     if (value != null && !"".equals(value)) {
       map.put(key, value);
+    }
+  }
+
+  /**
+   * Leaves are written without {@code subGroups}, so an export without sub-groups reads as before.
+   */
+  private static void dropEmptySubGroups(List<Map<String, Object>> groups) {
+    for (Map<String, Object> group : groups) {
+      @SuppressWarnings("unchecked")
+      var children = (List<Map<String, Object>>) group.get("subGroups");
+      if (children.isEmpty()) {
+        group.remove("subGroups");
+      } else {
+        dropEmptySubGroups(children);
+      }
     }
   }
 

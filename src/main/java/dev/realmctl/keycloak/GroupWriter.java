@@ -9,12 +9,14 @@ final class GroupWriter implements ChangeWriter {
   @Override
   public void create(Change change, Target target) {
     var id = (ResourceId.Group) change.id();
+    var groups = target.realm(id.realm()).groups();
+    var representation = Json.toRepresentation(change.after(), GroupRepresentation.class);
     String created =
         Target.createdId(
-            target
-                .realm(id.realm())
-                .groups()
-                .add(Json.toRepresentation(change.after(), GroupRepresentation.class)));
+            id.parent()
+                .map(parent -> groups.group(target.groupId(id.realm(), parent)))
+                .map(parent -> parent.subGroup(representation))
+                .orElseGet(() -> groups.add(representation)));
     target.ids(id.realm()).groups.put(id.name(), created);
   }
 

@@ -312,13 +312,14 @@ public final class LiveReader {
       return Map.of();
     }
     Set<String> declared = new HashSet<>();
-    spec.groups().stream().map(GroupSpec::name).forEach(declared::add);
+    spec.groups().stream().map(GroupSpec::path).forEach(declared::add);
     Map<String, LiveRealm.Group> groups = new HashMap<>();
-    for (GroupRepresentation group :
-        paged((first, max) -> realm.groups().groups(null, first, max, false))) {
-      ids.groups.put(group.getName(), group.getId());
+    for (var entry : tree(realm).entrySet()) {
+      String path = entry.getKey();
+      GroupRepresentation group = entry.getValue();
+      ids.groups.put(path, group.getId());
       LiveRealm.RoleScope roles =
-          declared.contains(group.getName())
+          declared.contains(path)
               ? roleScope(realm.groups().group(group.getId()).roles().getAll())
               : LiveRealm.RoleScope.NONE;
       if (membershipsMatter) {
@@ -326,15 +327,47 @@ public final class LiveReader {
             paged((first, max) -> realm.groups().group(group.getId()).members(first, max, true))) {
           LiveRealm.User user = users.get(member.getUsername());
           if (user != null) {
-            user.groups().add(group.getName());
+            user.groups().add(path);
           }
         }
       }
       groups.put(
-          group.getName(),
-          new LiveRealm.Group(Json.toMap(group), roles.realmRoles(), roles.clientRoles()));
+          path, new LiveRealm.Group(Json.toMap(group), roles.realmRoles(), roles.clientRoles()));
     }
     return groups;
+  }
+
+  /**
+   * Every group of the realm by path without the leading slash, parents first. Keycloak lists the
+   * top level without sub-groups, saying only how many each has (24 and 26 alike); the children of
+   * the groups that have some are read page by page, one level at a time.
+   */
+  static Map<String, GroupRepresentation> tree(RealmResource realm) {
+    Map<String, GroupRepresentation> tree = new LinkedHashMap<>();
+    List<Map.Entry<String, GroupRepresentation>> level = new ArrayList<>();
+    for (GroupRepresentation group :
+        paged((first, max) -> realm.groups().groups(null, first, max, false))) {
+      level.add(Map.entry(group.getName(), group));
+    }
+    while (!level.isEmpty()) {
+      List<Map.Entry<String, GroupRepresentation>> next = new ArrayList<>();
+      for (var entry : level) {
+        GroupRepresentation group = entry.getValue();
+        tree.put(entry.getKey(), group);
+        // No count means a server that does not say: its children are asked for all the same.
+        if (group.getSubGroupCount() == null || group.getSubGroupCount() > 0) {
+          var resource = realm.groups().group(group.getId());
+          for (GroupRepresentation child :
+              paged((first, max) -> resource.getSubGroups(first, max, false))) {
+            next.add(Map.entry(entry.getKey() + "/" + child.getName(), child));
+          }
+        }
+        // What the server nests is read again above; kept, it would show as a field of the group.
+        group.setSubGroups(null);
+      }
+      level = next;
+    }
+    return tree;
   }
 
   /** Whether realmctl's ownership record lists any of a kind, which a prune must then see. */

@@ -23,13 +23,14 @@ record Memberships(
    * @param realmRoles the realm roles whose holders matter
    * @param clientRoles role names by clientId, for the clients whose roles matter
    * @param clientUuids Keycloak's id of each of those clients
+   * @param groups every group, by path without the leading slash
    */
   static Memberships read(
       RealmResource realm,
       List<String> realmRoles,
       Map<String, List<String>> clientRoles,
       Map<String, String> clientUuids,
-      List<GroupRepresentation> groups) {
+      Map<String, GroupRepresentation> groups) {
     Memberships result = new Memberships(new HashMap<>(), new HashMap<>(), new HashMap<>());
     for (String role : realmRoles) {
       var members = realm.roles().get(role);
@@ -52,13 +53,14 @@ record Memberships(
             }
           }
         });
-    for (GroupRepresentation group : groups) {
-      var members = realm.groups().group(group.getId());
-      for (UserRepresentation user :
-          LiveReader.paged((first, max) -> members.members(first, max, true))) {
-        add(result.groups, user.getUsername(), group.getName());
-      }
-    }
+    groups.forEach(
+        (path, group) -> {
+          var members = realm.groups().group(group.getId());
+          for (UserRepresentation user :
+              LiveReader.paged((first, max) -> members.members(first, max, true))) {
+            add(result.groups, user.getUsername(), "/" + path);
+          }
+        });
     return result;
   }
 
@@ -72,6 +74,7 @@ record Memberships(
     return result;
   }
 
+  /** As Keycloak's export writes them: paths, {@code /staff/ops}. */
   List<String> groupsOf(String username) {
     return List.copyOf(groups.getOrDefault(username, Set.of()));
   }

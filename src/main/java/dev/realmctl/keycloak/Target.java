@@ -1,5 +1,6 @@
 package dev.realmctl.keycloak;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -89,17 +89,19 @@ final class Target {
         .orElseThrow(() -> new Absent("client scope '" + name + "' not found"));
   }
 
-  String groupId(String realm, String name) {
+  /** A group by its path without the leading slash, as {@code ResourceId.Group} holds it. */
+  String groupId(String realm, String path) {
     return ids(realm)
         .groups
         .computeIfAbsent(
-            name,
-            n ->
-                realm(realm).groups().groups(n, true, 0, 10, true).stream()
-                    .filter(g -> g.getName().equals(n))
-                    .map(GroupRepresentation::getId)
-                    .findFirst()
-                    .orElseThrow(() -> new Absent("group '" + n + "' not found")));
+            path,
+            p -> {
+              try {
+                return realm(realm).getGroupByPath("/" + p).getId();
+              } catch (NotFoundException absent) {
+                throw new Absent("group '/" + p + "' not found");
+              }
+            });
   }
 
   /** A user by username, or the service-account user of a client. */

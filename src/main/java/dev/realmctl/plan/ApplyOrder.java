@@ -33,6 +33,7 @@ final class ApplyOrder {
         Comparator.comparing((Change c) -> phase(c, placesToFree))
             .thenComparingInt(ApplyOrder::depthInPhase)
             .thenComparing(c -> c.id().kind())
+            .thenComparingInt(ApplyOrder::levelInKind)
             .thenComparing(Change::action);
     return changes.stream().sorted(order).toList();
   }
@@ -70,6 +71,12 @@ final class ApplyOrder {
       return Phase.MAKE;
     }
     return placesToFree.contains(change.id().place()) ? Phase.MAKE_ROOM : Phase.BREAK;
+  }
+
+  /** A parent is made before what it holds of its own kind, and removed after it. */
+  private static int levelInKind(Change change) {
+    int level = change.id().level();
+    return change.action() == Action.DELETE ? -level : level;
   }
 
   private static int depthInPhase(Change change) {

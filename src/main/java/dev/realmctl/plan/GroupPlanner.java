@@ -16,8 +16,8 @@ final class GroupPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
     for (GroupSpec group : spec.groups()) {
-      var id = new ResourceId.Group(spec.realm(), group.name());
-      LiveRealm.Group existing = live.groups().get(group.name());
+      var id = new ResourceId.Group(spec.realm(), group.path());
+      LiveRealm.Group existing = live.groups().get(group.path());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", group.name());
@@ -28,7 +28,7 @@ final class GroupPlanner implements ResourcePlanner {
       }
       RoleMappingPlanner.plan(
           spec.realm(),
-          Subject.group(group.name()),
+          Subject.group(group.path()),
           group.realmRoles(),
           group.clientRoles(),
           existing == null ? Set.of() : existing.realmRoles(),
@@ -50,14 +50,23 @@ final class GroupPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.groups().stream().map(GroupSpec::name).collect(Collectors.toSet());
+      return spec.groups().stream().map(GroupSpec::path).collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
       return live.groups().keySet();
     }
 
+    /** Keycloak removes a group's sub-groups with it. */
     public Optional<Change> delete(String realm, String group, LiveRealm live, Pruning pruning) {
+      Set<String> gone = pruning.gone(key());
+      for (var parent = new ResourceId.Group(realm, group).parent();
+          parent.isPresent();
+          parent = new ResourceId.Group(realm, parent.get()).parent()) {
+        if (gone.contains(parent.get()) && live.groups().containsKey(parent.get())) {
+          return Optional.empty();
+        }
+      }
       return Optional.of(
           Change.delete(new ResourceId.Group(realm, group), live.groups().get(group).fields()));
     }

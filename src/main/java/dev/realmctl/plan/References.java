@@ -89,14 +89,20 @@ final class References {
     }
   }
 
+  /** Groups by path, as an export writes them ({@code /staff/ops}) or bare at the top. */
   void groups(Collection<String> names, Origin listOrigin) {
     int index = 0;
-    for (String name : names) {
-      boolean declared = spec.groups().stream().map(GroupSpec::name).anyMatch(name::equals);
-      if (!declared && !live.groups().containsKey(name)) {
+    for (String written : names) {
+      String path = ResourceId.Group.key(written);
+      boolean declared = spec.groups().stream().map(GroupSpec::path).anyMatch(path::equals);
+      if (!declared && !live.groups().containsKey(path)) {
         out.problems.error(
             listOrigin.child(index).location(),
-            "group '" + name + "' exists neither in the spec nor in realm '" + spec.realm() + "'");
+            "group '"
+                + written
+                + "' exists neither in the spec nor in realm '"
+                + spec.realm()
+                + "'");
       }
       index++;
     }

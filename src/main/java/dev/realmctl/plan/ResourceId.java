@@ -24,6 +24,14 @@ public interface ResourceId {
     return this;
   }
 
+  /**
+   * How deep a resource stands within its kind: one that holds others of its kind (a group its
+   * sub-groups) is created before them and deleted after them, so they never run side by side.
+   */
+  default int level() {
+    return 0;
+  }
+
   record Realm(String realm) implements ResourceId {
     public Kind kind() {
       return Kind.REALM;
@@ -120,6 +128,7 @@ public interface ResourceId {
     }
   }
 
+  /** A group by its path without the leading slash: {@code staff}, {@code staff/ops}. */
   record Group(String realm, String name) implements ResourceId {
     public Kind kind() {
       return Kind.GROUP;
@@ -127,6 +136,24 @@ public interface ResourceId {
 
     public String path() {
       return "groups/" + name;
+    }
+
+    @Override
+    public int level() {
+      return (int) name.chars().filter(c -> c == '/').count();
+    }
+
+    /** The group it is a sub-group of. */
+    public Optional<String> parent() {
+      int slash = name.lastIndexOf('/');
+      return slash < 0 ? Optional.empty() : Optional.of(name.substring(0, slash));
+    }
+
+    /**
+     * The path a spec or an export writes ({@code /staff/ops}, or a bare {@code staff}) as a key.
+     */
+    public static String key(String written) {
+      return written.startsWith("/") ? written.substring(1) : written;
     }
   }
 
@@ -201,6 +228,7 @@ public interface ResourceId {
     }
   }
 
+  /** A user's membership of a group, the group by its path as in {@link Group}. */
   record Membership(String realm, String username, String group) implements ResourceId {
     public Kind kind() {
       return Kind.MEMBERSHIP;

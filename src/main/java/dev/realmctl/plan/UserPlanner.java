@@ -50,7 +50,9 @@ final class UserPlanner implements ResourcePlanner {
                 memberships(
                     spec.realm(),
                     user.username(),
-                    want,
+                    want.stream()
+                        .map(ResourceId.Group::key)
+                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
                     existing == null ? Set.of() : existing.groups(),
                     out);
               });

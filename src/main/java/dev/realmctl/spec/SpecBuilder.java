@@ -91,11 +91,8 @@ final class SpecBuilder {
             .flatMap(Optional::stream)
             .toList();
     List<RoleSpec> roles = roles(map, origin);
-    List<GroupSpec> groups =
-        reader.list(map, "groups", origin).stream()
-            .map(this::group)
-            .flatMap(Optional::stream)
-            .toList();
+    List<GroupSpec> groups = new ArrayList<>();
+    reader.list(map, "groups", origin).forEach(item -> group(item, Optional.empty(), groups));
     List<UserSpec> users =
         reader.list(map, "users", origin).stream()
             .map(this::user)
@@ -335,10 +332,15 @@ final class SpecBuilder {
     return Optional.of(new RoleSpec.Composites(realm, client));
   }
 
-  private Optional<GroupSpec> group(Item item) {
+  /** A group and, after it, its sub-groups at any depth, as Keycloak's export nests them. */
+  private void group(Item item, Optional<String> parent, List<GroupSpec> out) {
     Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.GROUP);
-    if (item.map().containsKey("subGroups")) {
-      problems.error(item.origin().at("subGroups"), "subGroups are not managed by realmctl yet");
+    if (name.isPresent() && name.get().contains("/")) {
+      // A slash would make the path ambiguous: Keycloak escapes it, and versions differ in how.
+      problems.error(
+          item.origin().valueAt("name"),
+          "group name '" + name.get() + "' has a '/': nest it under 'subGroups' instead");
+      name = Optional.empty();
     }
     Map<String, Object> fields =
         reader.fields(
@@ -348,7 +350,19 @@ final class SpecBuilder {
             SpecReader.union(GROUP_SPECIALS, Set.of("subGroups", "path")));
     var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
     var clientRoles = reader.clientRoleMap(item.map(), item.origin());
-    return name.map(n -> new GroupSpec(n, fields, realmRoles, clientRoles, item.origin()));
+    Optional<GroupSpec> group =
+        name.map(n -> new GroupSpec(n, parent, fields, realmRoles, clientRoles, item.origin()));
+    group.ifPresent(out::add);
+    Object path = item.map().get("path");
+    if (group.isPresent() && path != null && !path.equals("/" + group.get().path())) {
+      problems.error(
+          item.origin().valueAt("path"),
+          "'path' is Keycloak's and read-only: this group's is '/" + group.get().path() + "'");
+    }
+    for (Item sub : reader.list(item.map(), "subGroups", item.origin())) {
+      // A sub-group of a group that failed to read is still checked, under a placeholder parent.
+      group(sub, Optional.of(group.map(GroupSpec::path).orElse("?")), out);
+    }
   }
 
   private Optional<ScopeMappingSpec> scopeMapping(Item item, Optional<String> roleClient) {

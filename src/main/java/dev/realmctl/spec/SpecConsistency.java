@@ -21,7 +21,7 @@ final class SpecConsistency {
         role -> role.clientId().map(c -> c + "/").orElse("") + role.name(),
         RoleSpec::origin,
         "role");
-    unique(spec.groups(), GroupSpec::name, GroupSpec::origin, "group");
+    unique(spec.groups(), GroupSpec::path, GroupSpec::origin, "group");
     unique(spec.users(), UserSpec::username, UserSpec::origin, "user");
     unique(
         spec.scopeMappings(),

@@ -71,6 +71,7 @@ public final class SpecSchema {
     Map<String, Object> group = object(SpecKind.GROUP, List.of("name"), false);
     props(group).put("realmRoles", STRINGS);
     props(group).put("clientRoles", CLIENT_ROLES);
+    props(group).put("subGroups", array(ref("group")));
     defs.put("group", group);
     Map<String, Object> user = object(SpecKind.USER, List.of(), false);
     props(user).put("credentials", array(ref("credential")));

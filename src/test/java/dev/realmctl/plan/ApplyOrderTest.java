@@ -95,6 +95,45 @@ class ApplyOrderTest {
   }
 
   @Test
+  void subGroupsAreCreatedUnderTheirParentAndDeletedBeforeIt() {
+    assertEquals(
+        List.of(
+            "+ groups/staff",
+            "+ groups/staff/ops",
+            "+ groups/staff/ops/oncall",
+            "- groups/old/a/b",
+            "- groups/old/a",
+            "- groups/old"),
+        order(
+            delete(new ResourceId.Group(R, "old")),
+            create(new ResourceId.Group(R, "staff/ops/oncall")),
+            delete(new ResourceId.Group(R, "old/a/b")),
+            create(new ResourceId.Group(R, "staff/ops")),
+            delete(new ResourceId.Group(R, "old/a")),
+            create(new ResourceId.Group(R, "staff"))));
+  }
+
+  @Test
+  void aGroupsLevelIsItsDepthInThePath() {
+    assertEquals(0, new ResourceId.Group(R, "staff").level());
+    assertEquals(2, new ResourceId.Group(R, "staff/ops/oncall").level());
+    assertEquals(0, new ResourceId.Membership(R, "ann", "staff/ops").level());
+  }
+
+  @Test
+  void aUserMovedBetweenSubGroupsJoinsBeforeLeaving() {
+    assertEquals(
+        List.of(
+            "+ groups/staff/dev",
+            "+ users/ann/groups/staff/dev",
+            "- users/ann/groups/staff/ops/oncall"),
+        order(
+            delete(new ResourceId.Membership(R, "ann", "staff/ops/oncall")),
+            create(new ResourceId.Membership(R, "ann", "staff/dev")),
+            create(new ResourceId.Group(R, "staff/dev"))));
+  }
+
+  @Test
   void everyKindComesAfterWhatItDependsOn() {
     for (Kind kind : Kind.values()) {
       for (Kind dependency : kind.dependsOn()) {

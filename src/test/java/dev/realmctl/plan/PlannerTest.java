@@ -183,6 +183,84 @@ class PlannerTest {
     assertEquals(List.of("- clients/old", "~ ownership"), paths(pruned));
   }
 
+  @Test
+  void subGroupsArePlannedByPathAndAPrunedSubTreeGoesWithItsTop() throws IOException {
+    var group = new LiveRealm.Group(Map.of(), Set.of(), Map.of());
+    Map<String, LiveRealm.Group> groups = new HashMap<>();
+    for (String path :
+        List.of("staff", "staff/ops", "staff/ops/oncall", "staff/ops/oncall/night")) {
+      groups.put(path, group);
+    }
+    Map<String, LiveRealm.User> users = new HashMap<>();
+    users.put(
+        "ann",
+        new LiveRealm.User(
+            Map.of("username", "ann"), Set.of(), Map.of(), Set.of("staff/ops/oncall")));
+    LiveRealm live =
+        new LiveRealm(
+            Map.of(
+                "realm",
+                "r",
+                "attributes",
+                Map.of(
+                    Ownership.ATTRIBUTE,
+                    "{\"groups\":[\"staff\",\"staff/ops\",\"staff/ops/oncall\","
+                        + "\"staff/ops/oncall/night\"],\"users\":[\"ann\"]}")),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            groups,
+            users,
+            Map.of());
+    RealmSpec spec =
+        spec(
+            """
+            realm: r
+            groups:
+              - name: staff
+                subGroups:
+                  - {name: dev}
+            users:
+              - {username: ann, groups: [/staff/dev, staff]}
+            """);
+
+    Plan pruned = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)), true);
+    assertEquals(
+        List.of(
+            "+ groups/staff/dev",
+            "+ users/ann/groups/staff/dev",
+            "+ users/ann/groups/staff",
+            "- users/ann/groups/staff/ops/oncall",
+            "- groups/staff/ops",
+            "~ ownership"),
+        paths(pruned));
+  }
+
+  @Test
+  void aUsersGroupMustExistByPath() throws IOException {
+    RealmSpec spec =
+        spec(
+            """
+            realm: r
+            groups:
+              - {name: staff, subGroups: [{name: ops}]}
+            users:
+              - {username: ann, groups: [/staff/ops, /ops]}
+            """);
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> new Planner().plan(List.of(spec), new LiveState(Map.of("r", LiveRealm.empty()))));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    assertTrue(
+        e.problems()
+            .get(0)
+            .toString()
+            .endsWith("r.yaml:5:42: group '/ops' exists neither in the spec nor in realm 'r'"),
+        e.problems().toString());
+  }
+
   private static LiveRealm matching() {
     Map<String, LiveRealm.Client> clients = new HashMap<>();
     clients.put(

@@ -322,4 +322,56 @@ class SpecLoaderTest {
             "realm: r\nroles:\n  realm:\n    - name: a\n      composites: {realms: [b]}\n"
                 + "    - name: b\n"));
   }
+
+  @Test
+  void subGroupsNestToAnyDepthAndAreKnownByPath() throws IOException {
+    Path file =
+        write(
+            """
+            realm: demo
+            groups:
+              - name: staff
+                path: /staff
+                subGroups:
+                  - name: ops
+                    realmRoles: [reader]
+                    subGroups:
+                      - name: oncall
+                        attributes: {pager: ["yes"]}
+              - name: guests
+            """);
+    RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
+    assertEquals(
+        List.of("staff", "staff/ops", "staff/ops/oncall", "guests"),
+        spec.groups().stream().map(GroupSpec::path).toList());
+    GroupSpec oncall = spec.groups().get(2);
+    assertEquals("oncall", oncall.name());
+    assertEquals(Map.of("pager", List.of("yes")), oncall.fields().get("attributes"));
+    assertEquals(
+        java.util.Optional.of(java.util.Set.of("reader")), spec.groups().get(1).realmRoles());
+  }
+
+  @Test
+  void aSubGroupPathDeclaredTwiceAWrongPathAndASlashAreErrors() throws IOException {
+    assertEquals(
+        List.of(
+            "8:9: group 'staff/ops' is declared twice (first at line 5)",
+            "10:13: group 'staff/ops/x' is declared twice (first at line 7)",
+            "10:29: 'path' is Keycloak's and read-only: this group's is '/staff/ops/x'",
+            "11:19: group name 'a/b' has a '/': nest it under 'subGroups' instead"),
+        errors(
+            """
+            realm: demo
+            groups:
+              - name: staff
+                subGroups:
+                  - name: ops
+                    subGroups:
+                      - name: x
+                  - name: ops
+                    subGroups:
+                      - {name: x, path: /wrong}
+                      - name: a/b
+            """));
+  }
 }
