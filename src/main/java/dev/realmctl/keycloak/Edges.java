@@ -20,6 +20,7 @@ final class Edges {
           KindEdge.writing(Kind.USER, new UserWriter()),
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
+          new FlowEdge(),
           new IdentityProviderEdge(),
           new FederatedIdentityEdge(),
           new LocalizationEdge(),

@@ -414,7 +414,16 @@ public final class Exporter {
                 roleScopes.add(
                     "clientScope", name, realm.clientScopes().get(id).getScopeMappings().getAll()));
     roleScopes.writeTo(spec);
-    LiveRealm live = LiveRealm.empty();
+    LiveRealm live =
+        new LiveRealm(
+            Json.toMap(realm.toRepresentation()),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of());
     for (KindEdge edge : Edges.ALL) {
       live = edge.readAll(realmName, realm, new RealmIds(), live);
     }

@@ -32,7 +32,7 @@ final class ClientPlanner implements ResourcePlanner {
         out.add(Change.create(id, representation(client)).at(client.origin()));
         continue;
       }
-      out.updateOrCount(id, FieldDiff.between(client.fields(), existing.fields()), client.origin());
+      out.updateOrCount(id, FieldDiff.between(fields(client), existing.fields()), client.origin());
       boolean serviceAccounts =
           client.serviceAccountsEnabled()
               || Boolean.TRUE.equals(existing.fields().get("serviceAccountsEnabled"));
@@ -77,10 +77,17 @@ final class ClientPlanner implements ResourcePlanner {
   }
 
   /** A new client is created whole: Keycloak then attaches exactly the declared scopes. */
+  /** Flow overrides are bound once their flows exist: FlowPlanner plans them. */
+  private static Map<String, Object> fields(ClientSpec client) {
+    Map<String, Object> fields = new LinkedHashMap<>(client.fields());
+    fields.remove(FlowPlanner.CLIENT_OVERRIDES);
+    return fields;
+  }
+
   private static Map<String, Object> representation(ClientSpec client) {
     Map<String, Object> rep = new LinkedHashMap<>();
     rep.put("clientId", client.clientId());
-    rep.putAll(client.fields());
+    rep.putAll(fields(client));
     client
         .protocolMappers()
         .ifPresent(m -> rep.put("protocolMappers", ProtocolMapperPlanner.representations(m)));

@@ -18,6 +18,9 @@ public enum Kind {
   USER,
   ROLE_MAPPING,
   MEMBERSHIP,
+  AUTH_FLOW,
+  FLOW_STEP,
+  FLOW_BINDING,
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
   FEDERATED_IDENTITY,
@@ -42,7 +45,11 @@ public enum Kind {
       case USER -> Set.of(CLIENT);
       case ROLE_MAPPING -> Set.of(ROLE, USER, GROUP, CLIENT, CLIENT_SCOPE);
       case MEMBERSHIP -> Set.of(USER, GROUP);
-      case IDENTITY_PROVIDER -> Set.of(REALM);
+      case AUTH_FLOW, FLOW_STEP -> Set.of(REALM);
+      // Bindings name flows that must exist first, on clients that must exist first.
+      case FLOW_BINDING -> Set.of(AUTH_FLOW, CLIENT);
+      // An identity provider names its first- and post-broker-login flows.
+      case IDENTITY_PROVIDER -> Set.of(REALM, AUTH_FLOW);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
       case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
       case LOCALIZATION -> Set.of(REALM);

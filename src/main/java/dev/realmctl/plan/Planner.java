@@ -21,6 +21,7 @@ public final class Planner {
           new GroupPlanner(),
           new UserPlanner(),
           new ScopeMappingPlanner(),
+          new FlowPlanner(),
           new IdentityProviderPlanner(),
           new FederatedIdentityPlanner(),
           new LocalizationPlanner(),

@@ -34,7 +34,9 @@ final class RealmPlanner implements ResourcePlanner {
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     ResourceId id = new ResourceId.Realm(spec.realm());
-    Map<String, Object> desired = spec.settings();
+    // Flow bindings are written once their flows exist: FlowPlanner plans them.
+    Map<String, Object> desired = new LinkedHashMap<>(spec.settings());
+    desired.keySet().removeAll(FlowPlanner.REALM_BINDINGS);
     if (desired.get("attributes") instanceof Map<?, ?> declared
         && declared.containsKey(Ownership.ATTRIBUTE)) {
       out.problems.error(

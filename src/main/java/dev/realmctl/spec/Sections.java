@@ -12,7 +12,9 @@ public final class Sections {
           RealmDefaultScopeSpec.DEFAULTS,
           RealmDefaultScopeSpec.OPTIONALS,
           RequiredActionSpec.SECTION,
-          ComponentSpec.SECTION);
+          ComponentSpec.SECTION,
+          AuthenticationFlowSpec.SECTION,
+          AuthenticatorConfigSpec.SECTION);
 
   private Sections() {}
 }

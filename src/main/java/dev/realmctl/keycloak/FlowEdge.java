@@ -1,0 +1,367 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.FlowPlanner;
+import dev.realmctl.plan.FlowPlanner.BindingId;
+import dev.realmctl.plan.FlowPlanner.FlowId;
+import dev.realmctl.plan.FlowPlanner.StepId;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.Ownership;
+import dev.realmctl.spec.AuthenticationFlowSpec;
+import dev.realmctl.spec.RealmSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationExecutionRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/**
+ * Authentication flows. Keycloak edits a flow step by step, so a flow edited in place is half-built
+ * between two requests while logins run through it. A changed flow is therefore built whole beside
+ * the old one under a temporary alias, everything bound to the old one is rebound to it, the old
+ * one is deleted, and the new one takes the old alias: bindings hold a flow's id, so the rename
+ * moves nothing.
+ */
+final class FlowEdge implements KindEdge {
+  /** The alias suffix of a flow while it is built beside the one it replaces. */
+  static final String NEXT = " realmctl-next";
+
+  private static final String FORM_FLOW = "form-flow";
+
+  /** What a new realm binds: exported only when the realm binds something else. */
+  private static final Map<String, String> DEFAULT_BINDINGS =
+      Map.of(
+          "browserFlow", "browser",
+          "registrationFlow", "registration",
+          "directGrantFlow", "direct grant",
+          "resetCredentialsFlow", "reset credentials",
+          "clientAuthenticationFlow", "clients",
+          "dockerAuthenticationFlow", "docker auth",
+          "firstBrokerLoginFlow", "first broker login");
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(
+        Kind.AUTH_FLOW,
+        new Flows(),
+        Kind.FLOW_STEP,
+        new Steps(),
+        Kind.FLOW_BINDING,
+        new Bindings());
+  }
+
+  /**
+   * One request: the partial export carries every flow (sub-flows too) and step config as exports
+   * write them; the per-flow endpoints would take one request per flow.
+   */
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+    boolean matters =
+        spec.declares(AuthenticationFlowSpec.SECTION)
+            || FlowPlanner.REALM_BINDINGS.stream().anyMatch(spec.settings()::containsKey)
+            || spec.clients().stream()
+                .anyMatch(c -> c.fields().containsKey(FlowPlanner.CLIENT_OVERRIDES))
+            || !Ownership.recordedIn(live.settings()).of("authenticationFlows").isEmpty();
+    if (!matters) {
+      return live;
+    }
+    RealmRepresentation export = realm.partialExport(false, false);
+    Map<String, Map<String, Object>> flows = new HashMap<>();
+    if (export.getAuthenticationFlows() != null) {
+      export.getAuthenticationFlows().forEach(f -> flows.put(f.getAlias(), Json.toMap(f)));
+    }
+    Map<String, Map<String, Object>> configs = new HashMap<>();
+    if (export.getAuthenticatorConfig() != null) {
+      export.getAuthenticatorConfig().forEach(c -> configs.put(c.getAlias(), Json.toMap(c)));
+    }
+    return live.with(FlowPlanner.LIVE, new FlowPlanner.Live(true, flows, configs));
+  }
+
+  @Override
+  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    FlowPlanner.Live flows = live.part(FlowPlanner.LIVE);
+    new TreeMap<>(DEFAULT_BINDINGS)
+        .forEach(
+            (binding, builtIn) -> {
+              Object bound = live.settings().get(binding);
+              if (bound != null && !builtIn.equals(bound)) {
+                spec.put(binding, bound);
+              }
+            });
+    List<Map<String, Object>> custom = new ArrayList<>();
+    new TreeMap<>(flows.flows())
+        .forEach(
+            (alias, flow) -> {
+              if (!Boolean.TRUE.equals(flow.get("builtIn"))) {
+                Map<String, Object> out = new LinkedHashMap<>(flow);
+                out.remove("id");
+                custom.add(out);
+              }
+            });
+    if (!custom.isEmpty()) {
+      spec.put("authenticationFlows", custom);
+      List<Map<String, Object>> configs = new ArrayList<>();
+      new TreeMap<>(flows.configs())
+          .values()
+          .forEach(
+              config -> {
+                Map<String, Object> out = new LinkedHashMap<>(config);
+                out.remove("id");
+                configs.add(out);
+              });
+      if (!configs.isEmpty()) {
+        spec.put("authenticatorConfig", configs);
+      }
+    }
+  }
+
+  private static AuthenticationManagementResource flows(Target target, String realm) {
+    return target.realm(realm).flows();
+  }
+
+  private static Optional<AuthenticationFlowRepresentation> topLevel(
+      AuthenticationManagementResource flows, String alias) {
+    return flows.getFlows().stream().filter(f -> f.getAlias().equals(alias)).findFirst();
+  }
+
+  private static final class Flows implements ChangeWriter {
+    public void create(Change change, Target target) {
+      var id = (FlowId) change.id();
+      build(flows(target, id.realm()), change.after(), "", new Built());
+    }
+
+    @Override
+    public boolean exists(Change change, Target target) {
+      var id = (FlowId) change.id();
+      return topLevel(flows(target, id.realm()), id.alias()).isPresent();
+    }
+
+    public void update(Change change, Target target) {
+      var id = (FlowId) change.id();
+      var flows = flows(target, id.realm());
+      // What an apply cut short left behind; nothing binds it yet.
+      topLevel(flows, id.alias() + NEXT).ifPresent(leftover -> flows.deleteFlow(leftover.getId()));
+      AuthenticationFlowRepresentation old =
+          topLevel(flows, id.alias())
+              .orElseThrow(() -> new Target.Absent("flow '" + id.alias() + "' not found"));
+      Built built = new Built();
+      String next = build(flows, change.after(), NEXT, built);
+      rebind(target, id.realm(), old, id.alias() + NEXT, next);
+      flows.deleteFlow(old.getId());
+      built.flows.forEach(
+          (flowId, rep) -> {
+            rep.setAlias(rep.getAlias().substring(0, rep.getAlias().length() - NEXT.length()));
+            flows.updateFlow(flowId, rep);
+          });
+      built.configs.forEach(
+          (configId, rep) -> {
+            rep.setAlias(rep.getAlias().substring(0, rep.getAlias().length() - NEXT.length()));
+            flows.updateAuthenticatorConfig(configId, rep);
+          });
+    }
+
+    public void delete(Change change, Target target) {
+      var id = (FlowId) change.id();
+      var flows = flows(target, id.realm());
+      topLevel(flows, id.alias()).ifPresent(flow -> flows.deleteFlow(flow.getId()));
+    }
+  }
+
+  /** The flows and configs a build made, by id, to be renamed once they are in use. */
+  private static final class Built {
+    final Map<String, AuthenticationFlowRepresentation> flows = new LinkedHashMap<>();
+    final Map<String, AuthenticatorConfigRepresentation> configs = new LinkedHashMap<>();
+  }
+
+  /** Builds the flow tree of a plan, every alias with {@code suffix}; returns the top flow's id. */
+  @SuppressWarnings("unchecked")
+  private static String build(
+      AuthenticationManagementResource flows,
+      Map<String, Object> tree,
+      String suffix,
+      Built built) {
+    AuthenticationFlowRepresentation top = flow(tree, suffix, true);
+    String topId = Target.createdId(flows.createFlow(top));
+    top.setId(topId);
+    built.flows.put(topId, top);
+    steps(flows, topId, (List<Map<String, Object>>) tree.get("executions"), suffix, built);
+    return topId;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void steps(
+      AuthenticationManagementResource flows,
+      String parentId,
+      List<Map<String, Object>> steps,
+      String suffix,
+      Built built) {
+    int priority = 0;
+    for (Map<String, Object> step : steps) {
+      priority += 10;
+      AuthenticationExecutionRepresentation execution = new AuthenticationExecutionRepresentation();
+      execution.setParentFlow(parentId);
+      execution.setRequirement(String.valueOf(step.get("requirement")));
+      execution.setPriority(priority);
+      Map<String, Object> sub = (Map<String, Object>) step.get("flow");
+      String subId = null;
+      if (sub != null) {
+        AuthenticationFlowRepresentation subFlow = flow(sub, suffix, false);
+        subId = Target.createdId(flows.createFlow(subFlow));
+        subFlow.setId(subId);
+        built.flows.put(subId, subFlow);
+        execution.setAuthenticatorFlow(true);
+        execution.setFlowId(subId);
+        if (FORM_FLOW.equals(sub.get("providerId"))) {
+          // A form flow renders through this authenticator; the import sets it the same way.
+          execution.setAuthenticator("registration-page-form");
+        }
+      } else {
+        execution.setAuthenticatorFlow(false);
+        execution.setAuthenticator(String.valueOf(step.get("authenticator")));
+      }
+      String executionId = Target.createdId(flows.addExecution(execution));
+      if (step.get("config") instanceof Map<?, ?> config) {
+        AuthenticatorConfigRepresentation rep = new AuthenticatorConfigRepresentation();
+        rep.setAlias(config.get("alias") + suffix);
+        Map<String, String> values = new LinkedHashMap<>();
+        ((Map<String, Object>) config.get("config"))
+            .forEach((k, v) -> values.put(k, String.valueOf(v)));
+        rep.setConfig(values);
+        String configId = Target.createdId(flows.newExecutionConfig(executionId, rep));
+        rep.setId(configId);
+        built.configs.put(configId, rep);
+      }
+      if (sub != null) {
+        steps(flows, subId, (List<Map<String, Object>>) sub.get("executions"), suffix, built);
+      }
+    }
+  }
+
+  private static AuthenticationFlowRepresentation flow(
+      Map<String, Object> node, String suffix, boolean topLevel) {
+    AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+    flow.setAlias(node.get("alias") + suffix);
+    flow.setProviderId(String.valueOf(node.getOrDefault("providerId", "basic-flow")));
+    flow.setDescription((String) node.get("description"));
+    flow.setTopLevel(topLevel);
+    flow.setBuiltIn(false);
+    return flow;
+  }
+
+  /** Everything bound to the old flow is bound to the new one: realm, clients, providers. */
+  private static void rebind(
+      Target target,
+      String realmName,
+      AuthenticationFlowRepresentation old,
+      String nextAlias,
+      String nextId) {
+    RealmResource realm = target.realm(realmName);
+    RealmRepresentation settings = realm.toRepresentation();
+    Map<String, Object> fields = Json.toMap(settings);
+    Map<String, Object> rebound = new LinkedHashMap<>();
+    for (String binding : FlowPlanner.REALM_BINDINGS) {
+      if (old.getAlias().equals(fields.get(binding))) {
+        rebound.put(binding, nextAlias);
+      }
+    }
+    if (!rebound.isEmpty()) {
+      realm.update(Json.overlay(settings, rebound, RealmRepresentation.class));
+    }
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      Map<String, String> overrides = client.getAuthenticationFlowBindingOverrides();
+      if (overrides != null && overrides.containsValue(old.getId())) {
+        overrides.replaceAll((binding, flowId) -> flowId.equals(old.getId()) ? nextId : flowId);
+        realm.clients().get(client.getId()).update(client);
+      }
+    }
+    for (IdentityProviderRepresentation provider : realm.identityProviders().findAll()) {
+      boolean first = old.getAlias().equals(provider.getFirstBrokerLoginFlowAlias());
+      boolean post = old.getAlias().equals(provider.getPostBrokerLoginFlowAlias());
+      if (first || post) {
+        if (first) {
+          provider.setFirstBrokerLoginFlowAlias(nextAlias);
+        }
+        if (post) {
+          provider.setPostBrokerLoginFlowAlias(nextAlias);
+        }
+        realm.identityProviders().get(provider.getAlias()).update(provider);
+      }
+    }
+  }
+
+  /** A built-in flow's step: its requirement, in place, as the admin console sets it. */
+  private static final class Steps implements ChangeWriter {
+    public void create(Change change, Target target) {
+      throw new UnsupportedOperationException("built-in flows gain no steps from realmctl");
+    }
+
+    public void update(Change change, Target target) {
+      var id = (StepId) change.id();
+      var flows = flows(target, id.realm());
+      AuthenticationExecutionInfoRepresentation step =
+          flows.getExecutions(id.parent()).stream()
+              .filter(e -> e.getLevel() == 0)
+              .filter(
+                  e ->
+                      id.step().equals(e.getProviderId())
+                          || (Boolean.TRUE.equals(e.getAuthenticationFlow())
+                              && id.step().equals(e.getDisplayName())))
+              .findFirst()
+              .orElseThrow(() -> new Target.Absent("step " + id.path() + " not found"));
+      step.setRequirement(String.valueOf(change.after().get("requirement")));
+      flows.updateExecutions(id.parent(), step);
+    }
+
+    public void delete(Change change, Target target) {
+      throw new UnsupportedOperationException("realmctl never removes a built-in flow's step");
+    }
+  }
+
+  /** The realm's bindings by alias; a client's overrides by the flows' ids, looked up here. */
+  private static final class Bindings implements ChangeWriter {
+    public void create(Change change, Target target) {
+      update(change, target);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void update(Change change, Target target) {
+      var id = (BindingId) change.id();
+      RealmResource realm = target.realm(id.realm());
+      if (id.clientId().isEmpty()) {
+        realm.update(
+            Json.overlay(realm.toRepresentation(), change.after(), RealmRepresentation.class));
+        return;
+      }
+      Map<String, String> flowIds = new HashMap<>();
+      realm.flows().getFlows().forEach(f -> flowIds.put(f.getAlias(), f.getId()));
+      Map<String, String> overrides = new LinkedHashMap<>();
+      ((Map<String, Object>) change.after().get(FlowPlanner.CLIENT_OVERRIDES))
+          .forEach(
+              (binding, alias) ->
+                  overrides.put(
+                      binding,
+                      Optional.ofNullable(flowIds.get(String.valueOf(alias)))
+                          .orElseThrow(() -> new Target.Absent("flow '" + alias + "' not found"))));
+      var client = target.client(id.realm(), id.clientId().get());
+      ClientRepresentation rep = client.toRepresentation();
+      rep.setAuthenticationFlowBindingOverrides(overrides);
+      client.update(rep);
+    }
+
+    public void delete(Change change, Target target) {
+      throw new UnsupportedOperationException("bindings are updated, never deleted");
+    }
+  }
+}
