@@ -20,6 +20,7 @@ final class Edges {
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
+          new OrganizationEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

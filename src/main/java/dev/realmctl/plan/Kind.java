@@ -19,6 +19,9 @@ public enum Kind {
   MEMBERSHIP,
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
+  ORGANIZATION,
+  ORGANIZATION_IDENTITY_PROVIDER,
+  ORGANIZATION_MEMBER,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -36,6 +39,10 @@ public enum Kind {
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
+      // The realm's organizationsEnabled must be on before the first organization is made.
+      case ORGANIZATION -> Set.of(REALM);
+      case ORGANIZATION_IDENTITY_PROVIDER -> Set.of(ORGANIZATION, IDENTITY_PROVIDER);
+      case ORGANIZATION_MEMBER -> Set.of(ORGANIZATION, USER);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

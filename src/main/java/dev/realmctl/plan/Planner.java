@@ -21,6 +21,7 @@ public final class Planner {
           new UserPlanner(),
           new ScopeMappingPlanner(),
           new IdentityProviderPlanner(),
+          new OrganizationPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

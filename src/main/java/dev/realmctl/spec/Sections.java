@@ -5,7 +5,10 @@ import java.util.List;
 /** Every section a realm document may have beyond the realm's own fields: one line per kind. */
 public final class Sections {
   public static final List<SpecSection<?>> ALL =
-      List.of(IdentityProviderSpec.SECTION, IdentityProviderMapperSpec.SECTION);
+      List.of(
+          IdentityProviderSpec.SECTION,
+          IdentityProviderMapperSpec.SECTION,
+          OrganizationSpec.SECTION);
 
   private Sections() {}
 }
