@@ -21,6 +21,7 @@ final class Edges {
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
           new OrganizationEdge(),
+          new UserProfileEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -22,6 +22,7 @@ public enum Kind {
   ORGANIZATION,
   ORGANIZATION_IDENTITY_PROVIDER,
   ORGANIZATION_MEMBER,
+  USER_PROFILE,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -33,8 +34,8 @@ public enum Kind {
       case CLIENT -> Set.of(REALM, CLIENT_SCOPE);
       case ROLE -> Set.of(CLIENT);
       case PROTOCOL_MAPPER, SCOPE_LINK -> Set.of(CLIENT, CLIENT_SCOPE);
-      // A service-account user is its client's.
-      case USER -> Set.of(CLIENT);
+      // A service-account user is its client's; a user's attributes must be in the profile first.
+      case USER -> Set.of(CLIENT, USER_PROFILE);
       case ROLE_MAPPING -> Set.of(ROLE, USER, GROUP, CLIENT, CLIENT_SCOPE);
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case IDENTITY_PROVIDER -> Set.of(REALM);
@@ -43,6 +44,7 @@ public enum Kind {
       case ORGANIZATION -> Set.of(REALM);
       case ORGANIZATION_IDENTITY_PROVIDER -> Set.of(ORGANIZATION, IDENTITY_PROVIDER);
       case ORGANIZATION_MEMBER -> Set.of(ORGANIZATION, USER);
+      case USER_PROFILE -> Set.of(REALM);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

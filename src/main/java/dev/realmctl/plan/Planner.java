@@ -22,6 +22,7 @@ public final class Planner {
           new ScopeMappingPlanner(),
           new IdentityProviderPlanner(),
           new OrganizationPlanner(),
+          new UserProfilePlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

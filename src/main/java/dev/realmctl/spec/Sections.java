@@ -8,7 +8,9 @@ public final class Sections {
       List.of(
           IdentityProviderSpec.SECTION,
           IdentityProviderMapperSpec.SECTION,
-          OrganizationSpec.SECTION);
+          OrganizationSpec.SECTION,
+          UserProfileSpec.SECTION,
+          UserProfileSpec.COMPONENTS);
 
   private Sections() {}
 }
