@@ -13,6 +13,7 @@ final class Edges {
           KindEdge.writing(Kind.CLIENT_SCOPE, new ClientScopeWriter()),
           KindEdge.writing(Kind.CLIENT, new ClientWriter()),
           KindEdge.writing(Kind.ROLE, new RoleWriter()),
+          new CompositeEdge(),
           KindEdge.writing(Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter()),
           KindEdge.writing(Kind.SCOPE_LINK, new ScopeLinkWriter()),
           KindEdge.writing(Kind.GROUP, new GroupWriter()),
@@ -20,6 +21,9 @@ final class Edges {
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
           KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new IdentityProviderEdge(),
+          new FederatedIdentityEdge(),
+          new LocalizationEdge(),
+          new RealmDefaultScopeEdge(),
           new OrganizationEdge(),
           new UserProfileEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));

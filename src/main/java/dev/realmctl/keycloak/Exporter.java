@@ -2,7 +2,6 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,121 @@ public final class Exporter {
           "loginTheme",
           null,
           "bruteForceProtected",
-          false);
+          false,
+          "eventsEnabled",
+          false,
+          "eventsExpiration",
+          null,
+          "eventsListeners",
+          List.of("jboss-logging"),
+          "enabledEventTypes",
+          List.of(),
+          "adminEventsEnabled",
+          false,
+          "adminEventsDetailsEnabled",
+          false,
+          "supportedLocales",
+          List.of(),
+          "defaultLocale",
+          null,
+          "internationalizationEnabled",
+          false,
+          "requiredCredentials",
+          List.of("password"),
+          "otpPolicyType",
+          "totp",
+          "otpPolicyAlgorithm",
+          "HmacSHA1",
+          "otpPolicyDigits",
+          6,
+          "otpPolicyInitialCounter",
+          0,
+          "otpPolicyLookAheadWindow",
+          1,
+          "otpPolicyPeriod",
+          30,
+          "otpPolicyCodeReusable",
+          false,
+          "webAuthnPolicyRpEntityName",
+          "keycloak",
+          "webAuthnPolicySignatureAlgorithms",
+          List.of("ES256", "RS256"),
+          "webAuthnPolicyRpId",
+          "",
+          "webAuthnPolicyAttestationConveyancePreference",
+          "not specified",
+          "webAuthnPolicyAuthenticatorAttachment",
+          "not specified",
+          "webAuthnPolicyRequireResidentKey",
+          "not specified",
+          "webAuthnPolicyResidentKey",
+          "not specified",
+          "webAuthnPolicyUserVerificationRequirement",
+          "not specified",
+          "webAuthnPolicyCreateTimeout",
+          0,
+          "webAuthnPolicyAvoidSameAuthenticatorRegister",
+          false,
+          "webAuthnPolicyAcceptableAaguids",
+          List.of(),
+          "webAuthnPolicyExtraOrigins",
+          List.of(),
+          "webAuthnPolicyPasswordlessRpEntityName",
+          "keycloak",
+          "webAuthnPolicyPasswordlessSignatureAlgorithms",
+          List.of("ES256", "RS256"),
+          "webAuthnPolicyPasswordlessRpId",
+          "",
+          "webAuthnPolicyPasswordlessAttestationConveyancePreference",
+          "not specified",
+          "webAuthnPolicyPasswordlessAuthenticatorAttachment",
+          "not specified",
+          "webAuthnPolicyPasswordlessRequireResidentKey",
+          "not specified",
+          "webAuthnPolicyPasswordlessResidentKey",
+          "required",
+          "webAuthnPolicyPasswordlessUserVerificationRequirement",
+          "required",
+          "webAuthnPolicyPasswordlessCreateTimeout",
+          0,
+          "webAuthnPolicyPasswordlessAvoidSameAuthenticatorRegister",
+          false,
+          "webAuthnPolicyPasswordlessAcceptableAaguids",
+          List.of(),
+          "webAuthnPolicyPasswordlessExtraOrigins",
+          List.of(),
+          "browserSecurityHeaders",
+          Map.of(
+              "contentSecurityPolicyReportOnly",
+              "",
+              "xContentTypeOptions",
+              "nosniff",
+              "referrerPolicy",
+              "no-referrer",
+              "xRobotsTag",
+              "none",
+              "xFrameOptions",
+              "SAMEORIGIN",
+              "contentSecurityPolicy",
+              "frame-src 'self'; frame-ancestors 'self'; object-src 'none';",
+              "strictTransportSecurity",
+              "max-age=31536000; includeSubDomains"),
+          "clientPolicies",
+          Map.of("policies", List.of()),
+          "clientProfiles",
+          Map.of("profiles", List.of()));
+
+  /** Realm attributes every new realm has, with their values: exported only when changed. */
+  private static final Map<String, String> REALM_ATTRIBUTE_DEFAULTS =
+      Map.of(
+          "cibaBackchannelTokenDeliveryMode", "poll",
+          "cibaExpiresIn", "120",
+          "cibaAuthRequestedUserHint", "login_hint",
+          "cibaInterval", "5",
+          "oauth2DeviceCodeLifespan", "600",
+          "oauth2DevicePollingInterval", "5",
+          "parRequestUriLifespan", "60",
+          "realmReusableOtpCode", "false");
 
   private static final Map<String, Object> CLIENT_DEFAULTS =
       defaults(
@@ -115,7 +228,10 @@ public final class Exporter {
     List<String> notes = new ArrayList<>();
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("realm", realmName);
-    spec.putAll(nonDefault(Json.toMap(realm.toRepresentation()), REALM_DEFAULTS));
+    Map<String, Object> realmFields = Json.toMap(realm.toRepresentation());
+    spec.putAll(nonDefault(realmFields, REALM_DEFAULTS));
+    realmAttributes(realmFields).ifPresent(attributes -> spec.put("attributes", attributes));
+    smtpServer(realmName, realmFields, notes).ifPresent(smtp -> spec.put("smtpServer", smtp));
 
     List<Map<String, Object>> scopes = new ArrayList<>();
     Map<String, String> scopeIds = new HashMap<>();
@@ -290,14 +406,61 @@ public final class Exporter {
                     "clientScope", name, realm.clientScopes().get(id).getScopeMappings().getAll()));
     roleScopes.writeTo(spec);
     LiveRealm live = LiveRealm.empty();
-    RealmSpec everything = RealmSpec.readingEverything(realmName);
     for (KindEdge edge : Edges.ALL) {
-      live = edge.read(everything, realm, new RealmIds(), live);
+      live = edge.readAll(realmName, realm, new RealmIds(), live);
     }
     for (KindEdge edge : Edges.ALL) {
       edge.export(realmName, live, spec, notes);
     }
+    // The realm's default scope lists, when they are what a new realm of this version has, are
+    // Keycloak's own: left out like every other default.
+    for (boolean optional : new boolean[] {false, true}) {
+      String field = optional ? "defaultOptionalClientScopes" : "defaultDefaultClientScopes";
+      if (spec.get(field) instanceof List<?> listed
+          && Set.copyOf(listed)
+              .equals(connection.behaviour().realmDefaultScopesOfNewRealm(optional))) {
+        spec.remove(field);
+      }
+    }
     return new Export(spec, notes);
+  }
+
+  /** The realm's attributes that differ from a new realm's, without realmctl's own record. */
+  private static java.util.Optional<Map<String, Object>> realmAttributes(
+      Map<String, Object> realm) {
+    Map<String, Object> result = new TreeMap<>();
+    if (realm.get("attributes") instanceof Map<?, ?> attributes) {
+      attributes.forEach(
+          (key, value) -> {
+            String name = String.valueOf(key);
+            if (!name.equals(dev.realmctl.plan.Ownership.ATTRIBUTE)
+                && value != null
+                && !String.valueOf(value).equals(REALM_ATTRIBUTE_DEFAULTS.get(name))) {
+              result.put(name, value);
+            }
+          });
+    }
+    return result.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(result);
+  }
+
+  /** The mail server; its password (Keycloak answers it masked) becomes a variable to set. */
+  private static java.util.Optional<Map<String, Object>> smtpServer(
+      String realmName, Map<String, Object> realm, List<String> notes) {
+    if (!(realm.get("smtpServer") instanceof Map<?, ?> smtp) || smtp.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> result = new TreeMap<>();
+    smtp.forEach((key, value) -> result.put(String.valueOf(key), value));
+    if (result.containsKey("password")) {
+      String variable = smtpPasswordVariable(realmName);
+      result.put("password", "${env:" + variable + "}");
+      notes.add("smtpServer: password not exported (Keycloak never shows it); set " + variable);
+    }
+    return java.util.Optional.of(result);
+  }
+
+  static String smtpPasswordVariable(String realm) {
+    return (realm + "_SMTP_PASSWORD").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
   }
 
   /** Direct realm roles, without the default-roles composite Keycloak gives everyone. */

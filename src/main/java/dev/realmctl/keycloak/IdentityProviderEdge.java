@@ -40,9 +40,12 @@ final class IdentityProviderEdge implements KindEdge {
   @Override
   public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
     boolean owned = !Ownership.recordedIn(live.settings()).of("identityProviders").isEmpty();
+    // Users' federated identities name providers too, checked against what exists.
+    boolean linked = spec.users().stream().anyMatch(u -> u.federatedIdentities().isPresent());
     if (!spec.declares(IdentityProviderSpec.SECTION)
         && !spec.declares(IdentityProviderMapperSpec.SECTION)
-        && !owned) {
+        && !owned
+        && !linked) {
       return live;
     }
     Map<String, Live> providers = new HashMap<>();

@@ -26,6 +26,11 @@ interface KindEdge {
     return live;
   }
 
+  /** The live realm with everything this kind has read, for an export. */
+  default LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
+    return read(RealmSpec.readingEverything(name), realm, ids, live);
+  }
+
   /** Adds the kind's part of {@code live} to an exported spec; notes name the secrets left out. */
   default void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {}
 

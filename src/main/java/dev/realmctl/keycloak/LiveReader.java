@@ -220,6 +220,7 @@ public final class LiveReader {
     spec.roles().stream().map(RoleSpec::clientId).flatMap(Optional::stream).forEach(clientIds::add);
     spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));
     spec.groups().forEach(g -> g.clientRoles().ifPresent(m -> clientIds.addAll(m.keySet())));
+    spec.roles().forEach(r -> r.composites().ifPresent(c -> clientIds.addAll(c.client().keySet())));
     return clientIds;
   }
 

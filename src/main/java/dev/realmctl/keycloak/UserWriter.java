@@ -2,11 +2,6 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ResourceId;
-import dev.realmctl.spec.Sensitive;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 final class UserWriter implements ChangeWriter {
@@ -14,17 +9,7 @@ final class UserWriter implements ChangeWriter {
   @Override
   public void create(Change change, Target target) {
     var id = (ResourceId.User) change.id();
-    Map<String, Object> fields = new LinkedHashMap<>(change.after());
-    Object password = fields.remove("password");
-    boolean temporary = Boolean.TRUE.equals(fields.remove("temporaryPassword"));
-    UserRepresentation user = Json.toRepresentation(fields, UserRepresentation.class);
-    if (password instanceof Sensitive secret) {
-      CredentialRepresentation credential = new CredentialRepresentation();
-      credential.setType(CredentialRepresentation.PASSWORD);
-      credential.setValue(secret.reveal());
-      credential.setTemporary(temporary);
-      user.setCredentials(List.of(credential));
-    }
+    UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
     String created = Target.createdId(target.realm(id.realm()).users().create(user));
     target.ids(id.realm()).users.put(id.username(), created);
   }

@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import dev.realmctl.version.VersionBehaviour;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +20,48 @@ public final class Builtins {
           "security-admin-console");
   public static final Set<String> REALM_ROLES = Set.of("offline_access", "uma_authorization");
 
+  /** The roles of the built-in clients: a new realm's roles may hold them before they exist. */
+  public static final Map<String, Set<String>> CLIENT_ROLES =
+      Map.of(
+          "account",
+          Set.of(
+              "view-profile",
+              "manage-account",
+              "manage-account-links",
+              "view-applications",
+              "view-consent",
+              "manage-consent",
+              "view-groups",
+              "delete-account"),
+          "broker",
+          Set.of("read-token"),
+          "realm-management",
+          Set.of(
+              "realm-admin",
+              "create-client",
+              "impersonation",
+              "manage-authorization",
+              "manage-clients",
+              "manage-events",
+              "manage-identity-providers",
+              "manage-realm",
+              "manage-users",
+              "query-clients",
+              "query-groups",
+              "query-realms",
+              "query-users",
+              "view-authorization",
+              "view-clients",
+              "view-events",
+              "view-identity-providers",
+              "view-realm",
+              "view-users"));
+
   private Builtins() {}
+
+  public static boolean clientRole(String clientId, String role) {
+    return CLIENT_ROLES.getOrDefault(clientId, Set.of()).contains(role);
+  }
 
   /** A client scope Keycloak creates in new realms, on any supported version. */
   public static boolean clientScope(String name) {

@@ -11,6 +11,7 @@ public enum Kind {
   CLIENT_SCOPE,
   CLIENT,
   ROLE,
+  ROLE_COMPOSITE,
   PROTOCOL_MAPPER,
   SCOPE_LINK,
   GROUP,
@@ -19,6 +20,9 @@ public enum Kind {
   MEMBERSHIP,
   IDENTITY_PROVIDER,
   IDENTITY_PROVIDER_MAPPER,
+  FEDERATED_IDENTITY,
+  LOCALIZATION,
+  REALM_DEFAULT_SCOPE,
   ORGANIZATION,
   ORGANIZATION_IDENTITY_PROVIDER,
   ORGANIZATION_MEMBER,
@@ -33,6 +37,7 @@ public enum Kind {
       // A new client is created whole, with its default and optional scope lists.
       case CLIENT -> Set.of(REALM, CLIENT_SCOPE);
       case ROLE -> Set.of(CLIENT);
+      case ROLE_COMPOSITE -> Set.of(ROLE);
       case PROTOCOL_MAPPER, SCOPE_LINK -> Set.of(CLIENT, CLIENT_SCOPE);
       // A service-account user is its client's; a user's attributes must be in the profile first.
       case USER -> Set.of(CLIENT, USER_PROFILE);
@@ -40,6 +45,9 @@ public enum Kind {
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case IDENTITY_PROVIDER -> Set.of(REALM);
       case IDENTITY_PROVIDER_MAPPER -> Set.of(IDENTITY_PROVIDER);
+      case FEDERATED_IDENTITY -> Set.of(USER, IDENTITY_PROVIDER);
+      case LOCALIZATION -> Set.of(REALM);
+      case REALM_DEFAULT_SCOPE -> Set.of(REALM, CLIENT_SCOPE);
       // The realm's organizationsEnabled must be on before the first organization is made.
       case ORGANIZATION -> Set.of(REALM);
       case ORGANIZATION_IDENTITY_PROVIDER -> Set.of(ORGANIZATION, IDENTITY_PROVIDER);

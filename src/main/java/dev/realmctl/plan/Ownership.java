@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * ever pruned: never a built-in, never something a person made in the console, never the realm.
  */
 public record Ownership(Map<String, Set<String>> byKind) {
-  static final String ATTRIBUTE = "realmctl.ownership";
+  public static final String ATTRIBUTE = "realmctl.ownership";
   static final String CLIENTS = "clients";
   static final String CLIENT_SCOPES = "clientScopes";
   static final String ROLES = "roles";

@@ -74,7 +74,10 @@ final class References {
           spec.roles().stream()
               .anyMatch(r -> r.clientId().equals(clientId) && r.name().equals(name));
       boolean builtin =
-          clientId.isEmpty() && builtinOfNewRealm(Builtins.realmRole(spec.realm(), name));
+          builtinOfNewRealm(
+              clientId
+                  .map(c -> Builtins.clientRole(c, name))
+                  .orElseGet(() -> Builtins.realmRole(spec.realm(), name)));
       if (!declared && !live.hasRole(clientId, name) && !builtin) {
         String container =
             clientId.map(c -> "client '" + c + "'").orElse("realm '" + spec.realm() + "'");

@@ -23,7 +23,14 @@ final class RolePlanner implements ResourcePlanner {
           role.clientId()
               .map(c -> live.clientRoles().getOrDefault(c, Map.of()).get(role.name()))
               .orElseGet(() -> live.realmRoles().get(role.name()));
-      if (existing == null) {
+      boolean builtin =
+          role.clientId()
+              .map(c -> Builtins.clientRole(c, role.name()))
+              .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
+      if (existing == null && builtin && !out.realmExists) {
+        // Keycloak makes it with the realm: an export declares the default role this way.
+        out.updateOrCount(id, FieldDiff.between(role.fields(), Map.of()), role.origin());
+      } else if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", role.name());
         create.putAll(role.fields());
@@ -48,6 +55,7 @@ final class RolePlanner implements ResourcePlanner {
       return spec.roles().stream()
           .filter(role -> role.clientId().isEmpty())
           .map(RoleSpec::name)
+          .filter(name -> !Builtins.realmRole(spec.realm(), name))
           .collect(Collectors.toSet());
     }
 
@@ -77,6 +85,7 @@ final class RolePlanner implements ResourcePlanner {
           .forEach(
               role ->
                   role.clientId()
+                      .filter(c -> !Builtins.CLIENTS.contains(c))
                       .ifPresent(c -> keys.add(Ownership.clientRoleKey(c, role.name()))));
       return keys;
     }

@@ -80,9 +80,8 @@ final class UserPlanner implements ResourcePlanner {
     rep.put("username", user.username());
     rep.put("enabled", true);
     rep.putAll(user.fields());
-    user.initialPassword().ifPresent(password -> rep.put("password", password));
-    if (user.temporaryPassword()) {
-      rep.put("temporaryPassword", true);
+    if (!user.credentials().isEmpty()) {
+      rep.put("credentials", user.credentials());
     }
     return rep;
   }

@@ -19,6 +19,11 @@ public record Origin(SourceMap source, String path) {
     return source.valueAt(path + "/" + name);
   }
 
+  /** Whether the scalar field {@code name} came from {@code ${env:...}} or {@code ${file:...}}. */
+  public boolean substituted(String name) {
+    return source.substituted(path + "/" + name);
+  }
+
   public Location at(String name) {
     return child(name).location();
   }

@@ -8,6 +8,9 @@ public final class Sections {
       List.of(
           IdentityProviderSpec.SECTION,
           IdentityProviderMapperSpec.SECTION,
+          LocalizationTextsSpec.SECTION,
+          RealmDefaultScopeSpec.DEFAULTS,
+          RealmDefaultScopeSpec.OPTIONALS,
           OrganizationSpec.SECTION,
           UserProfileSpec.SECTION,
           UserProfileSpec.COMPONENTS);

@@ -12,6 +12,14 @@ public record SourceMap(Path file, Map<String, Location> locations) {
   /** Suffix under which a mapping entry's value (rather than its key) is located. */
   static final String VALUE = "=";
 
+  /** Suffix that marks a scalar whose value came from {@code ${env:...}} or {@code ${file:...}}. */
+  static final String SUBSTITUTED = "$";
+
+  /** Whether the scalar at {@code path} was given by {@code ${env:...}} or {@code ${file:...}}. */
+  public boolean substituted(String path) {
+    return locations.containsKey(path + SUBSTITUTED);
+  }
+
   /** Where the value of a mapping entry starts, for errors about what was written. */
   public Location valueAt(String path) {
     Location value = locations.get(path + VALUE);

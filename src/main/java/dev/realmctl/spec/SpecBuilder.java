@@ -32,8 +32,11 @@ final class SpecBuilder {
       Set.of(
           "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
   private static final Set<String> SCOPE_SPECIALS = Set.of("name", "protocolMappers");
+  private static final SpecKind FEDERATED_IDENTITY =
+      new SpecKind("federated identity", "FederatedIdentityRepresentation");
   private static final Set<String> USER_SPECIALS =
       Set.of(
+          "federatedIdentities",
           "username",
           "credentials",
           "realmRoles",
@@ -42,6 +45,7 @@ final class SpecBuilder {
           "serviceAccountClientId");
   private static final Set<String> GROUP_SPECIALS = Set.of("name", "realmRoles", "clientRoles");
   private static final Set<String> SCOPE_MAPPING_KEYS = Set.of("client", "clientScope", "roles");
+  private static final String SMTP_PASSWORD = "password";
   private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName");
 
   private final SpecReader reader;
@@ -73,6 +77,9 @@ final class SpecBuilder {
         settings.remove(entry.getKey());
       }
     }
+    smtpServer(settings, origin);
+    clientPolicies(settings, origin, "clientPolicies", "policies");
+    clientPolicies(settings, origin, "clientProfiles", "profiles");
     List<ClientScopeSpec> scopes =
         reader.list(map, "clientScopes", origin).stream()
             .map(this::clientScope)
@@ -139,6 +146,63 @@ final class SpecBuilder {
     new SpecConsistency(problems).check(spec);
     Sections.ALL.forEach(section -> section.check(spec, problems));
     return Optional.of(spec);
+  }
+
+  /**
+   * The realm's mail server: every value a string, as Keycloak keeps it; its password only from
+   * {@code ${env:...}} or {@code ${file:...}}, kept as {@link Sensitive}.
+   */
+  private void smtpServer(Map<String, Object> settings, Origin origin) {
+    if (!(settings.get("smtpServer") instanceof Map<?, ?> declared)) {
+      return;
+    }
+    Origin smtpOrigin = origin.child("smtpServer");
+    Map<String, Object> smtp = new LinkedHashMap<>();
+    for (var entry : SpecReader.strings(declared).entrySet()) {
+      if (entry.getValue() == null) {
+        continue;
+      }
+      if (!entry.getKey().equals(SMTP_PASSWORD)) {
+        smtp.put(entry.getKey(), String.valueOf(entry.getValue()));
+      } else if (!(entry.getValue() instanceof String password)) {
+        problems.error(smtpOrigin.valueAt(SMTP_PASSWORD), "'password' must be a string");
+      } else if (!smtpOrigin.substituted(SMTP_PASSWORD)) {
+        problems.error(
+            smtpOrigin.valueAt(SMTP_PASSWORD),
+            "the SMTP password must come from ${env:NAME} or ${file:PATH}, never the spec's text");
+      } else {
+        smtp.put(SMTP_PASSWORD, new Sensitive(password));
+      }
+    }
+    settings.put("smtpServer", smtp);
+  }
+
+  /**
+   * {@code clientPolicies: {policies: [...]}} and {@code clientProfiles: {profiles: [...]}}: the
+   * realm's own, each entry a mapping with a name. Keycloak's global profiles are not the realm's.
+   */
+  private void clientPolicies(
+      Map<String, Object> settings, Origin origin, String field, String listKey) {
+    if (!settings.containsKey(field)) {
+      return;
+    }
+    Origin fieldOrigin = origin.child(field);
+    if (!(settings.get(field) instanceof Map<?, ?> declared)
+        || !declared.keySet().equals(Set.of(listKey))) {
+      problems.error(
+          origin.valueAt(field), "'" + field + "' must be a mapping with only '" + listKey + "'");
+      settings.remove(field);
+      return;
+    }
+    List<Item> items = reader.list(SpecReader.strings(declared), listKey, fieldOrigin);
+    Set<String> names = new LinkedHashSet<>();
+    for (Item item : items) {
+      if (!(item.map().get("name") instanceof String name) || name.isBlank()) {
+        problems.error(item.origin().location(), "each of '" + listKey + "' needs a 'name'");
+      } else if (!names.add(name)) {
+        problems.error(item.origin().at("name"), "'" + name + "' is declared twice");
+      }
+    }
   }
 
   private Optional<ClientScopeSpec> clientScope(Item item) {
@@ -230,17 +294,45 @@ final class SpecBuilder {
 
   private Optional<RoleSpec> role(Item item, Optional<String> clientId) {
     Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.ROLE);
-    if (item.map().get("composites") instanceof Map<?, ?> composites && !composites.isEmpty()) {
-      problems.error(
-          item.origin().at("composites"), "composite roles are not managed by realmctl yet");
-    }
     Map<String, Object> fields =
         reader.fields(
             item.map(),
             item.origin(),
             SpecKind.ROLE,
             Set.of("name", "clientRole", "composite", "composites"));
-    return name.map(n -> new RoleSpec(n, clientId, fields, item.origin()));
+    Optional<RoleSpec.Composites> composites = composites(item);
+    return name.map(n -> new RoleSpec(n, clientId, fields, composites, item.origin()));
+  }
+
+  /**
+   * A role's {@code composites}, as exports write them: {@code realm} role names and {@code client}
+   * role names by client. {@code composite: false} declares none.
+   */
+  private Optional<RoleSpec.Composites> composites(Item item) {
+    Object value = item.map().get("composites");
+    if (value == null) {
+      return Boolean.FALSE.equals(item.map().get("composite"))
+          ? Optional.of(new RoleSpec.Composites(Set.of(), Map.of()))
+          : Optional.empty();
+    }
+    if (!(value instanceof Map<?, ?> composites)) {
+      problems.error(
+          item.origin().at("composites"),
+          "'composites' must be a mapping with 'realm' and/or 'client'");
+      return Optional.empty();
+    }
+    Map<String, Object> map = SpecReader.strings(composites);
+    Origin origin = item.origin().child("composites");
+    for (String key : map.keySet()) {
+      if (!key.equals("realm") && !key.equals("client")) {
+        problems.error(
+            origin.at(key),
+            "unknown key '" + key + "' under composites: expected 'realm' or 'client'");
+      }
+    }
+    Set<String> realm = reader.stringSet(map, "realm", origin).orElse(Set.of());
+    Map<String, Set<String>> client = reader.roleMap(map, "client", origin).orElse(Map.of());
+    return Optional.of(new RoleSpec.Composites(realm, client));
   }
 
   private Optional<GroupSpec> group(Item item) {
@@ -315,45 +407,85 @@ final class SpecBuilder {
           item.origin().location(),
           "a service-account user takes only realmRoles, clientRoles and groups; its other fields belong to Keycloak");
     }
-    Optional<Sensitive> password = Optional.empty();
-    boolean temporary = false;
-    for (Item credential : reader.list(item.map(), "credentials", item.origin())) {
-      reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
-      Object type = credential.map().getOrDefault("type", "password");
-      if (!"password".equals(type)) {
-        problems.error(
-            credential.origin().at("type"), "only credentials of type 'password' are supported");
-        continue;
-      }
-      if (credential.map().get("value") instanceof String value) {
-        password = Optional.of(new Sensitive(value));
-      } else {
-        problems.error(
-            credential.origin().location(), "a password credential needs a string 'value'");
-      }
-      temporary = Boolean.TRUE.equals(credential.map().get("temporary"));
-    }
+    List<Map<String, Object>> credentials = credentials(item);
     var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
     var clientRoles = reader.clientRoleMap(item.map(), item.origin());
     var groups = reader.stringSet(item.map(), "groups", item.origin());
-    if (serviceAccountOf.isEmpty() && password.isPresent()) {
+    var federatedIdentities = federatedIdentities(item);
+    boolean password = credentials.stream().anyMatch(c -> "password".equals(c.get("type")));
+    if (serviceAccountOf.isEmpty() && password) {
+      boolean temporary =
+          credentials.stream().anyMatch(c -> Boolean.TRUE.equals(c.get("temporary")));
       warnAboutPasswordGrant(item, fields, temporary);
     }
-    final Optional<Sensitive> initialPassword = password;
-    final boolean isTemporary = temporary;
     final Optional<String> serviceAccount = serviceAccountOf;
     return username.map(
         name ->
             new UserSpec(
                 name,
                 fields,
-                initialPassword,
-                isTemporary,
+                credentials,
                 realmRoles,
                 clientRoles,
                 groups,
+                federatedIdentities,
                 serviceAccount,
                 item.origin()));
+  }
+
+  /**
+   * A password in clear ({@code value}, from a variable) or a credential as exports write it,
+   * hashed ({@code secretData} and {@code credentialData}). Either is set only when the user is
+   * created.
+   */
+  private List<Map<String, Object>> credentials(Item user) {
+    List<Map<String, Object>> credentials = new ArrayList<>();
+    for (Item credential : reader.list(user.map(), "credentials", user.origin())) {
+      Map<String, Object> fields =
+          reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
+      fields.putIfAbsent("type", "password");
+      if (credential.map().get("value") instanceof String value) {
+        fields.put("value", new Sensitive(value));
+      } else if (credential.map().get("secretData") instanceof String secretData
+          && credential.map().get("credentialData") instanceof String) {
+        fields.put("secretData", new Sensitive(secretData));
+        fields.remove("createdDate");
+      } else {
+        problems.error(
+            credential.origin().location(),
+            "a credential needs a string 'value' (a password), or 'secretData' and"
+                + " 'credentialData' as exports write them");
+        continue;
+      }
+      credentials.add(fields);
+    }
+    return credentials;
+  }
+
+  private Optional<List<UserSpec.FederatedIdentity>> federatedIdentities(Item user) {
+    if (!user.map().containsKey("federatedIdentities")) {
+      return Optional.empty();
+    }
+    List<UserSpec.FederatedIdentity> links = new ArrayList<>();
+    for (Item link : reader.list(user.map(), "federatedIdentities", user.origin())) {
+      Optional<String> provider =
+          reader.requiredName(link.map(), "identityProvider", link.origin(), FEDERATED_IDENTITY);
+      Optional<String> userId =
+          reader.requiredName(link.map(), "userId", link.origin(), FEDERATED_IDENTITY);
+      Optional<String> userName =
+          reader.requiredName(link.map(), "userName", link.origin(), FEDERATED_IDENTITY);
+      reader.fields(
+          link.map(),
+          link.origin(),
+          FEDERATED_IDENTITY,
+          Set.of("identityProvider", "userId", "userName"));
+      if (provider.isPresent() && userId.isPresent() && userName.isPresent()) {
+        links.add(
+            new UserSpec.FederatedIdentity(
+                provider.get(), userId.get(), userName.get(), link.origin()));
+      }
+    }
+    return Optional.of(links);
   }
 
   private void warnAboutPasswordGrant(Item item, Map<String, Object> fields, boolean temporary) {

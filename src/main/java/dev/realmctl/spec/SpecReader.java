@@ -131,17 +131,22 @@ public final class SpecReader {
   }
 
   public Optional<Map<String, Set<String>>> clientRoleMap(Map<String, Object> map, Origin origin) {
-    Object value = map.get("clientRoles");
+    return roleMap(map, "clientRoles", origin);
+  }
+
+  /** Client role names by client id, under {@code key}. */
+  public Optional<Map<String, Set<String>>> roleMap(
+      Map<String, Object> map, String key, Origin origin) {
+    Object value = map.get(key);
     if (value == null) {
       return Optional.empty();
     }
     if (!(value instanceof Map<?, ?> byClient)) {
-      problems.error(
-          origin.at("clientRoles"), "'clientRoles' must map client ids to lists of role names");
+      problems.error(origin.at(key), "'" + key + "' must map client ids to lists of role names");
       return Optional.empty();
     }
     Map<String, Set<String>> result = new LinkedHashMap<>();
-    Origin clientRolesOrigin = origin.child("clientRoles");
+    Origin clientRolesOrigin = origin.child(key);
     for (var entry : strings(byClient).entrySet()) {
       stringSet(strings(byClient), entry.getKey(), clientRolesOrigin)
           .ifPresent(roles -> result.put(entry.getKey(), roles));

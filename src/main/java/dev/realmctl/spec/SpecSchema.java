@@ -17,6 +17,9 @@ public final class SpecSchema {
   private static final Map<String, Object> CLIENT_ROLES =
       Map.of("type", "object", "additionalProperties", STRINGS);
 
+  private static final Map<String, Object> NAMED =
+      Map.of("type", "object", "required", List.of("name"));
+
   private final FieldCatalog catalog;
 
   public SpecSchema(FieldCatalog catalog) {
@@ -48,6 +51,8 @@ public final class SpecSchema {
             "clientScopeMappings",
             Map.of("type", "object", "additionalProperties", array(ref("scopeMapping"))));
     Sections.ALL.forEach(section -> props(realm).put(section.field(), section.schema(catalog)));
+    props(realm).put("clientPolicies", closed(Map.of("policies", array(NAMED))));
+    props(realm).put("clientProfiles", closed(Map.of("profiles", array(NAMED))));
     schema.putAll(realm);
 
     Map<String, Object> defs = new TreeMap<>();

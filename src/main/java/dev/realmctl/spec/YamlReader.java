@@ -168,7 +168,7 @@ public final class YamlReader {
       }
       try {
         return switch (node.getNodeId()) {
-          case scalar -> scalar((ScalarNode) node);
+          case scalar -> scalar((ScalarNode) node, path);
           case sequence -> sequence((SequenceNode) node, path);
           case mapping -> mapping((MappingNode) node, path);
           default -> null;
@@ -217,7 +217,7 @@ public final class YamlReader {
       return map;
     }
 
-    private Object scalar(ScalarNode node) {
+    private Object scalar(ScalarNode node, String path) {
       String value = node.getValue();
       Tag tag = node.getTag();
       if (tag.equals(Tag.NULL)) {
@@ -253,6 +253,9 @@ public final class YamlReader {
       }
       Substitution.Result result = substitution.apply(value, folderOf(file));
       result.error().ifPresent(message -> problems.error(at(file, node.getStartMark()), message));
+      if (result.substituted()) {
+        locations.put(path + SourceMap.SUBSTITUTED, at(file, node.getStartMark()));
+      }
       return result.value();
     }
   }

@@ -198,6 +198,39 @@ public final class VersionBehaviour {
   }
 
   /** The client scopes Keycloak puts into every new realm. */
+  /**
+   * A new realm's default client scopes (what each new client gets), measured on 26.7.3. A version
+   * whose new realm lacks one of these scopes lacks it in the list too (unmeasured on 24 and 25).
+   */
+  static final List<String> NEW_REALM_DEFAULT_DEFAULT_SCOPES =
+      List.of(
+          "role_list",
+          "saml_organization",
+          "AuthnContextClassRef",
+          "profile",
+          "email",
+          "roles",
+          "web-origins",
+          "acr",
+          "basic");
+
+  /** A new realm's optional default client scopes, measured on 26.7.3, on the same terms. */
+  static final List<String> NEW_REALM_DEFAULT_OPTIONAL_SCOPES =
+      List.of("offline_access", "address", "phone", "microprofile-jwt", "organization");
+
+  /** The default (or optional default) client scopes of a new realm on this version. */
+  public Set<String> realmDefaultScopesOfNewRealm(boolean optional) {
+    Set<String> existing = clientScopesOfNewRealm();
+    Set<String> result = new LinkedHashSet<>();
+    for (String scope :
+        optional ? NEW_REALM_DEFAULT_OPTIONAL_SCOPES : NEW_REALM_DEFAULT_DEFAULT_SCOPES) {
+      if (existing.contains(scope) || BUILT_IN_SCOPES_UNMEASURED.contains(scope)) {
+        result.add(scope);
+      }
+    }
+    return result;
+  }
+
   public Set<String> clientScopesOfNewRealm() {
     Set<String> scopes = new LinkedHashSet<>(ALWAYS_BUILT_IN_SCOPES);
     BUILT_IN_SCOPES_SINCE.forEach(

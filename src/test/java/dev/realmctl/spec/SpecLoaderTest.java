@@ -315,11 +315,11 @@ class SpecLoaderTest {
   }
 
   @Test
-  void aCompositeRoleIsRefusedUntilManaged() throws IOException {
+  void aCompositeRoleWithAnUnknownKeyIsRefusedAtTheKey() throws IOException {
     assertEquals(
-        List.of("5:7: composite roles are not managed by realmctl yet"),
+        List.of("5:20: unknown key 'realms' under composites: expected 'realm' or 'client'"),
         errors(
-            "realm: r\nroles:\n  realm:\n    - name: a\n      composites: {realm: [b]}\n"
+            "realm: r\nroles:\n  realm:\n    - name: a\n      composites: {realms: [b]}\n"
                 + "    - name: b\n"));
   }
 }

@@ -19,7 +19,10 @@ public final class TestSecrets {
           "TESTING_ALICE_PASSWORD",
           "ATLAS_PARTNER_ACME_SECRET",
           "ATLAS_PARTNER_GLOBEX_SECRET",
-          "CORP_IDP_SECRET"
+          "CORP_IDP_SECRET",
+          "EXPORTED_USER_PASSWORD",
+          "EXPORTED_APP_SECRET",
+          "STRUCTURES_SMTP_PASSWORD"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }

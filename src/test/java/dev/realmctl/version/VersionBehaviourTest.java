@@ -193,4 +193,12 @@ class VersionBehaviourTest {
         on261.changes().stream().filter(c -> c.id().path().contains("protocolMappers")).count(),
         "from 26.1 such mappers on a client are someone's, and the declared list is exact");
   }
+
+  @Test
+  void aNewRealmsDefaultScopesFollowItsScopes() {
+    assertTrue(on("26.7.3").realmDefaultScopesOfNewRealm(false).contains("basic"));
+    assertTrue(on("26.7.3").realmDefaultScopesOfNewRealm(true).contains("organization"));
+    assertFalse(on("24.0.5").realmDefaultScopesOfNewRealm(false).contains("basic"));
+    assertFalse(on("24.0.5").realmDefaultScopesOfNewRealm(true).contains("organization"));
+  }
 }

@@ -1,0 +1,143 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.RealmDefaultScopePlanner;
+import dev.realmctl.plan.RealmDefaultScopePlanner.Id;
+import dev.realmctl.plan.RealmDefaultScopePlanner.Live;
+import dev.realmctl.spec.RealmDefaultScopeSpec;
+import dev.realmctl.spec.RealmSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+
+/**
+ * The realm's default client scopes, through {@code /default-default-client-scopes/{id}} and {@code
+ * /default-optional-client-scopes/{id}}: PUT realm ignores both lists. Two requests read them; none
+ * when the spec declares neither.
+ */
+final class RealmDefaultScopeEdge implements KindEdge {
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(Kind.REALM_DEFAULT_SCOPE, new Writer());
+  }
+
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+    if (!spec.declares(RealmDefaultScopeSpec.DEFAULTS)
+        && !spec.declares(RealmDefaultScopeSpec.OPTIONALS)) {
+      return live;
+    }
+    return live.with(
+        RealmDefaultScopePlanner.LIVE,
+        new Live(
+            names(realm.getDefaultDefaultClientScopes()),
+            names(realm.getDefaultOptionalClientScopes())));
+  }
+
+  private static Set<String> names(List<ClientScopeRepresentation> scopes) {
+    return scopes.stream().map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
+  }
+
+  /**
+   * Written whole, as Keycloak has them: a realm's defaults differ by version (the {@code basic}
+   * scope since 25), so a new realm's are no baseline to leave out.
+   */
+  @Override
+  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    Live have = live.part(RealmDefaultScopePlanner.LIVE);
+    spec.put("defaultDefaultClientScopes", have.defaults().stream().sorted().toList());
+    spec.put("defaultOptionalClientScopes", have.optionals().stream().sorted().toList());
+  }
+
+  /**
+   * Makes the live list equal to the declared one: adds what is missing (taking it out of the other
+   * list first, where Keycloak would refuse it as a duplicate) and removes what is not declared.
+   */
+  private static final class Writer implements ChangeWriter {
+    public void create(Change change, Target target) {
+      converge(change, target);
+    }
+
+    public void update(Change change, Target target) {
+      converge(change, target);
+    }
+
+    public void delete(Change change, Target target) {
+      throw new UnsupportedOperationException("a realm's default scope lists are never deleted");
+    }
+
+    /** After a refused write: whether the list is already what the change wanted. */
+    @Override
+    public boolean exists(Change change, Target target) {
+      var id = (Id) change.id();
+      return names(list(target.realm(id.realm()), id.optional())).equals(wanted(change));
+    }
+
+    private static Set<String> wanted(Change change) {
+      Set<String> wanted = new java.util.TreeSet<>();
+      if (change.after().get(RealmDefaultScopePlanner.SCOPES) instanceof List<?> names) {
+        names.forEach(name -> wanted.add(String.valueOf(name)));
+      }
+      return wanted;
+    }
+
+    private static void converge(Change change, Target target) {
+      var id = (Id) change.id();
+      var realm = target.realm(id.realm());
+      Set<String> wanted = wanted(change);
+      Map<String, String> ids =
+          realm.clientScopes().findAll().stream()
+              .collect(
+                  Collectors.toMap(
+                      ClientScopeRepresentation::getName, ClientScopeRepresentation::getId));
+      Set<String> have = names(list(realm, id.optional()));
+      Set<String> other = names(list(realm, !id.optional()));
+      for (String name : wanted) {
+        if (have.contains(name)) {
+          continue;
+        }
+        String scopeId = ids.get(name);
+        if (scopeId == null) {
+          throw new Target.Absent("client scope " + name + " not found");
+        }
+        if (other.contains(name)) {
+          remove(realm, !id.optional(), scopeId);
+        }
+        add(realm, id.optional(), scopeId);
+      }
+      for (String name : have) {
+        if (!wanted.contains(name)) {
+          remove(realm, id.optional(), ids.get(name));
+        }
+      }
+    }
+
+    private static List<ClientScopeRepresentation> list(RealmResource realm, boolean optional) {
+      return optional
+          ? realm.getDefaultOptionalClientScopes()
+          : realm.getDefaultDefaultClientScopes();
+    }
+
+    private static void add(RealmResource realm, boolean optional, String scopeId) {
+      if (optional) {
+        realm.addDefaultOptionalClientScope(scopeId);
+      } else {
+        realm.addDefaultDefaultClientScope(scopeId);
+      }
+    }
+
+    private static void remove(RealmResource realm, boolean optional, String scopeId) {
+      if (optional) {
+        realm.removeDefaultOptionalClientScope(scopeId);
+      } else {
+        realm.removeDefaultDefaultClientScope(scopeId);
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompositePlannerTest {
+  @TempDir Path folder;
+
+  private static final String SPEC =
+      """
+      realm: r
+      roles:
+        realm:
+          - name: reader
+          - name: writer
+          - name: editor
+            composites:
+              realm: [writer]
+          - name: default-roles-r
+            composites:
+              realm: [offline_access, reader]
+              client:
+                account: [manage-account]
+      """;
+
+  @Test
+  void aNewRealmsDefaultRoleHoldsBuiltInRolesBeforeTheyExist() throws IOException {
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of()));
+    assertTrue(
+        paths(plan)
+            .contains("+ roles/realm/default-roles-r/composites/client/account/manage-account"),
+        paths(plan).toString());
+    assertTrue(
+        paths(plan).stream().noneMatch(p -> p.equals("+ roles/realm/default-roles-r")),
+        "Keycloak makes the default role with the realm");
+  }
+
+  @Test
+  void aRoleMovedBetweenCompositesIsAddedBeforeItIsTakenAway() throws IOException {
+    LiveRealm live =
+        new LiveRealm(
+                Map.of("realm", "r"),
+                Map.of(),
+                Map.of(),
+                Map.of(
+                    "reader", Map.of("name", "reader"),
+                    "writer", Map.of("name", "writer"),
+                    "editor", Map.of("name", "editor"),
+                    "default-roles-r", Map.of("name", "default-roles-r"),
+                    "offline_access", Map.of("name", "offline_access")),
+                Map.of("account", Map.of("manage-account", Map.of("name", "manage-account"))),
+                Map.of(),
+                Map.of(),
+                Map.of())
+            .with(
+                CompositePlanner.LIVE,
+                Map.of(
+                    "editor", new LiveRealm.RoleScope(Set.of("reader"), Map.of()),
+                    "default-roles-r",
+                        new LiveRealm.RoleScope(
+                            Set.of("offline_access", "reader"),
+                            Map.of("account", Set.of("manage-account")))));
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of("r", live)));
+    assertEquals(
+        List.of(
+            "+ roles/realm/editor/composites/realm/writer",
+            "- roles/realm/editor/composites/realm/reader",
+            "~ ownership"),
+        paths(plan));
+    assertEquals(1, plan.breakPoint().getAsInt());
+  }
+
+  @Test
+  void aCompositeOfAnUnknownRoleFailsAtItsLine() throws IOException {
+    var error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SpecException.class,
+            () ->
+                new Planner()
+                    .plan(
+                        List.of(spec(SPEC.replace("realm: [writer]", "realm: [wirter]"))),
+                        new LiveState(Map.of())));
+    assertTrue(
+        error.getMessage().contains("r.yaml:8:") && error.getMessage().contains("'wirter'"),
+        error.getMessage());
+  }
+
+  private RealmSpec spec(String yaml) throws IOException {
+    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
+    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
+        .load(List.of(file))
+        .realms()
+        .get(0);
+  }
+
+  private static List<String> paths(Plan plan) {
+    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+  }
+}
