@@ -27,6 +27,8 @@ final class Edges {
           new RealmDefaultScopeEdge(),
           new RequiredActionEdge(),
           new ComponentEdge(),
+          new OrganizationEdge(),
+          new UserProfileEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -71,6 +71,8 @@ final class IdentityProviderEdge implements KindEdge {
               Map<String, Object> out = new LinkedHashMap<>(idp.fields());
               out.remove("internalId");
               out.remove("types");
+              // Keycloak's internal id of a linked organization: the link is the organization's.
+              out.remove("organizationId");
               if (out.get("config") instanceof Map<?, ?> config
                   && config.containsKey("clientSecret")) {
                 Map<String, Object> copy = new TreeMap<>();

@@ -29,6 +29,10 @@ public enum Kind {
   REQUIRED_ACTION,
   COMPONENT,
   SUB_COMPONENT,
+  ORGANIZATION,
+  ORGANIZATION_IDENTITY_PROVIDER,
+  ORGANIZATION_MEMBER,
+  USER_PROFILE,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -41,8 +45,8 @@ public enum Kind {
       case ROLE -> Set.of(CLIENT);
       case ROLE_COMPOSITE -> Set.of(ROLE);
       case PROTOCOL_MAPPER, SCOPE_LINK -> Set.of(CLIENT, CLIENT_SCOPE);
-      // A service-account user is its client's.
-      case USER -> Set.of(CLIENT);
+      // A service-account user is its client's; a user's attributes must be in the profile first.
+      case USER -> Set.of(CLIENT, USER_PROFILE);
       case ROLE_MAPPING -> Set.of(ROLE, USER, GROUP, CLIENT, CLIENT_SCOPE);
       case MEMBERSHIP -> Set.of(USER, GROUP);
       case AUTH_FLOW, FLOW_STEP -> Set.of(REALM);
@@ -57,6 +61,11 @@ public enum Kind {
       case REQUIRED_ACTION, COMPONENT -> Set.of(REALM);
       // An LDAP provider's mappers are made after it and removed before it.
       case SUB_COMPONENT -> Set.of(COMPONENT);
+      // The realm's organizationsEnabled must be on before the first organization is made.
+      case ORGANIZATION -> Set.of(REALM);
+      case ORGANIZATION_IDENTITY_PROVIDER -> Set.of(ORGANIZATION, IDENTITY_PROVIDER);
+      case ORGANIZATION_MEMBER -> Set.of(ORGANIZATION, USER);
+      case USER_PROFILE -> Set.of(REALM);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

@@ -28,6 +28,8 @@ public final class Planner {
           new RealmDefaultScopePlanner(),
           new RequiredActionPlanner(),
           new ComponentPlanner(),
+          new OrganizationPlanner(),
+          new UserProfilePlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

@@ -23,12 +23,12 @@ public record RealmSpec(
   /** The section's elements, empty when the document leaves the section out. */
   @SuppressWarnings("unchecked")
   public <T> List<T> of(SpecSection<T> section) {
-    return (List<T>) sections.getOrDefault(section.field(), List.of());
+    return (List<T>) sections.getOrDefault(section.key(), List.of());
   }
 
   /** Whether the document declares the section at all (an empty list declares "none"). */
   public boolean declares(SpecSection<?> section) {
-    return sections.containsKey(section.field());
+    return sections.containsKey(section.key());
   }
 
   /**
@@ -37,7 +37,7 @@ public record RealmSpec(
    */
   public static RealmSpec readingEverything(String realm) {
     Map<String, List<?>> sections = new java.util.LinkedHashMap<>();
-    Sections.ALL.forEach(section -> sections.put(section.field(), List.of()));
+    Sections.ALL.forEach(section -> sections.put(section.key(), List.of()));
     return new RealmSpec(
         realm, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sections,
         null);

@@ -14,7 +14,10 @@ public final class Sections {
           RequiredActionSpec.SECTION,
           ComponentSpec.SECTION,
           AuthenticationFlowSpec.SECTION,
-          AuthenticatorConfigSpec.SECTION);
+          AuthenticatorConfigSpec.SECTION,
+          OrganizationSpec.SECTION,
+          UserProfileSpec.SECTION,
+          UserProfileSpec.COMPONENTS);
 
   private Sections() {}
 }

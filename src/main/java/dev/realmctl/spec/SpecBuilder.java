@@ -121,7 +121,7 @@ final class SpecBuilder {
     for (SpecSection<?> section : Sections.ALL) {
       if (map.containsKey(section.field())) {
         sections.put(
-            section.field(),
+            section.key(),
             section.read(reader, map.get(section.field()), origin.child(section.field())));
       }
     }

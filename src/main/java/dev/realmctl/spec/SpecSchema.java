@@ -50,7 +50,9 @@ public final class SpecSchema {
         .put(
             "clientScopeMappings",
             Map.of("type", "object", "additionalProperties", array(ref("scopeMapping"))));
-    Sections.ALL.forEach(section -> props(realm).put(section.field(), section.schema(catalog)));
+    Sections.ALL.stream()
+        .filter(section -> section.key().equals(section.field()))
+        .forEach(section -> props(realm).put(section.field(), section.schema(catalog)));
     props(realm).put("clientPolicies", closed(Map.of("policies", array(NAMED))));
     props(realm).put("clientProfiles", closed(Map.of("profiles", array(NAMED))));
     schema.putAll(realm);

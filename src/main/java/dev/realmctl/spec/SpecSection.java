@@ -13,6 +13,14 @@ public interface SpecSection<T> {
   /** The realm field it reads, in Keycloak's name: {@code identityProviders}. */
   String field();
 
+  /**
+   * The key {@link RealmSpec} keeps the elements under: the field, unless two sections read one
+   * field (the user profile reads its own component out of {@code components}).
+   */
+  default String key() {
+    return field();
+  }
+
   /** The elements of the field's value; every problem goes to the reader, at its line. */
   List<T> read(SpecReader reader, Object value, Origin origin);
 

@@ -1,0 +1,217 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.plan.OrganizationPlanner.Live;
+import dev.realmctl.plan.OrganizationPlanner.Organizations;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import dev.realmctl.version.KeycloakVersion;
+import dev.realmctl.version.VersionBehaviour;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrganizationPlannerTest {
+  @TempDir Path folder;
+
+  private static final String SPEC =
+      """
+      realm: r
+      organizationsEnabled: true
+      organizations:
+        - name: acme
+          description: Acme Inc
+          domains: [{name: acme.test}, {name: acme.example, verified: true}]
+          identityProviders: [{alias: corp}]
+          members: [{username: bob}]
+      """;
+
+  private RealmSpec spec(String yaml) throws IOException {
+    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
+    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
+        .load(List.of(file))
+        .realms()
+        .get(0);
+  }
+
+  private static List<String> paths(Plan plan) {
+    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+  }
+
+  /** A realm that has what {@link #SPEC} declares, and records it as realmctl's. */
+  private static LiveRealm matching(Set<String> members, Set<String> managed) {
+    Map<String, Object> settings =
+        Map.of(
+            "organizationsEnabled",
+            true,
+            "attributes",
+            Map.of(Ownership.ATTRIBUTE, "{\"organizations\":[\"acme\"]}"));
+    Live acme =
+        new Live(
+            Map.of(
+                "id",
+                "x",
+                "name",
+                "acme",
+                "alias",
+                "acme",
+                "enabled",
+                true,
+                "description",
+                "Acme Inc",
+                "domains",
+                List.of(
+                    Map.of("name", "acme.test", "verified", false),
+                    Map.of("name", "acme.example", "verified", true))),
+            Set.of("corp"),
+            members,
+            managed);
+    return new LiveRealm(
+            settings, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of())
+        .with(
+            OrganizationPlanner.LIVE,
+            new Organizations(Map.of("acme", acme), Set.of("bob"), Set.of("corp")));
+  }
+
+  @Test
+  void newRealmCreatesOrganizationThenItsLinksAfterProviderAndUser() throws IOException {
+    String yaml =
+        SPEC
+            + """
+            identityProviders:
+              - alias: corp
+                providerId: oidc
+            users:
+              - username: bob
+            """;
+    Plan plan = new Planner().plan(List.of(spec(yaml)), new LiveState(Map.of()));
+    List<String> paths = paths(plan);
+    assertTrue(paths.indexOf("+ organizations/acme") > paths.indexOf("+ realm"), paths.toString());
+    assertTrue(
+        paths.indexOf("+ organizations/acme/identityProviders/corp")
+            > paths.indexOf("+ identityProviders/corp"),
+        paths.toString());
+    assertTrue(
+        paths.indexOf("+ organizations/acme/members/bob") > paths.indexOf("+ users/bob"),
+        paths.toString());
+    Change create =
+        plan.changes().stream()
+            .filter(c -> c.id().path().equals("organizations/acme"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(
+            Map.of("name", "acme.example", "verified", true),
+            Map.of("name", "acme.test", "verified", false)),
+        create.after().get("domains"));
+  }
+
+  @Test
+  void matchingRealmPlansNothing() throws IOException {
+    Plan plan =
+        new Planner()
+            .plan(
+                List.of(spec(SPEC)), new LiveState(Map.of("r", matching(Set.of("bob"), Set.of()))));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
+
+  @Test
+  void changedDomainIsOneUpdate() throws IOException {
+    Plan plan =
+        new Planner()
+            .plan(
+                List.of(spec(SPEC.replace("acme.test", "acme.org"))),
+                new LiveState(Map.of("r", matching(Set.of("bob"), Set.of()))));
+    assertEquals(List.of("~ organizations/acme"), paths(plan));
+    assertEquals("domains", plan.changes().get(0).fields().get(0).name());
+  }
+
+  @Test
+  void aMemberMovedInIsAddedBeforeTheOldOneLeavesAndManagedMembersStay() throws IOException {
+    Plan plan =
+        new Planner()
+            .plan(
+                List.of(spec(SPEC)),
+                new LiveState(Map.of("r", matching(Set.of("carol"), Set.of("dave")))));
+    assertEquals(
+        List.of("+ organizations/acme/members/bob", "- organizations/acme/members/carol"),
+        paths(plan));
+  }
+
+  @Test
+  void pruneDeletesAnOwnedOrganizationTheSpecDropped() throws IOException {
+    String none = "realm: r\norganizationsEnabled: true\norganizations: []\n";
+    LiveState live = new LiveState(Map.of("r", matching(Set.of("bob"), Set.of())));
+    assertTrue(new Planner().plan(List.of(spec(none)), live).isEmpty(), "no prune, no delete");
+    assertEquals(
+        List.of("- organizations/acme", "~ ownership"),
+        paths(new Planner().plan(List.of(spec(none)), live, true)));
+  }
+
+  @Test
+  void referencesThatExistNowhereFailAtTheirLine() throws IOException {
+    var error =
+        assertThrows(
+            SpecException.class,
+            () -> new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of())));
+    assertTrue(
+        error.getMessage().contains("r.yaml:7:33: identity provider 'corp' exists neither"),
+        error.getMessage());
+    assertTrue(
+        error.getMessage().contains("r.yaml:8:26: user 'bob' exists neither"), error.getMessage());
+  }
+
+  @Test
+  void organizationsNeedTheRealmSwitchOn() throws IOException {
+    var error =
+        assertThrows(
+            SpecException.class,
+            () ->
+                new Planner()
+                    .plan(
+                        List.of(spec(SPEC.replace("organizationsEnabled: true\n", ""))),
+                        new LiveState(Map.of())));
+    assertTrue(
+        error.getMessage().contains("r.yaml:2:1: organizations need 'organizationsEnabled: true'"),
+        error.getMessage());
+  }
+
+  @Test
+  void olderServersRefuseTheSectionAtItsLine() throws IOException {
+    var error =
+        assertThrows(
+            SpecException.class,
+            () ->
+                new Planner()
+                    .plan(
+                        List.of(spec(SPEC)),
+                        new LiveState(
+                            Map.of(), VersionBehaviour.of(KeycloakVersion.of("25.0.6")))));
+    assertTrue(
+        error.getMessage().contains("r.yaml:3:1: realm field 'organizations' needs Keycloak 26"),
+        error.getMessage());
+  }
+
+  @Test
+  void declaredTwiceIsAnErrorAtTheSecond() {
+    var error =
+        assertThrows(
+            SpecException.class,
+            () -> spec("realm: r\norganizations:\n  - name: a\n  - name: b\n    alias: a\n"));
+    assertTrue(
+        error.getMessage().contains("r.yaml:4:5: organization 'a' is declared twice"),
+        error.getMessage());
+  }
+}

@@ -1,0 +1,158 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserProfilePlannerTest {
+  @TempDir Path folder;
+
+  private static final String SPEC =
+      """
+      realm: r
+      userProfile:
+        attributes:
+          - name: username
+            validations: {length: {min: 3, max: 255}}
+          - name: department
+            validations: {length: {max: 64}, email: {}}
+            permissions: {view: [user, admin], edit: [admin]}
+        unmanagedAttributePolicy: ADMIN_VIEW
+      """;
+
+  /**
+   * What Keycloak answers: other key order, defaults filled in, numbers as the JSON reader reads.
+   */
+  private static Map<String, Object> served() {
+    Map<String, Object> username = new LinkedHashMap<>();
+    username.put("multivalued", false);
+    username.put("permissions", Map.of("view", List.of(), "edit", List.of()));
+    username.put("validations", Map.of("length", Map.of("max", 255L, "min", 3)));
+    username.put("name", "username");
+    username.put("annotations", Map.of());
+    Map<String, Object> department = new LinkedHashMap<>();
+    department.put("name", "department");
+    department.put(
+        "permissions", Map.of("edit", List.of("admin"), "view", List.of("admin", "user")));
+    department.put("validations", Map.of("email", Map.of(), "length", Map.of("max", 64)));
+    department.put("multivalued", false);
+    return Map.of(
+        "unmanagedAttributePolicy", "ADMIN_VIEW", "attributes", List.of(username, department));
+  }
+
+  private RealmSpec spec(String yaml) throws IOException {
+    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
+    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
+        .load(List.of(file))
+        .realms()
+        .get(0);
+  }
+
+  private static LiveState live(Map<String, Object> profile) {
+    return new LiveState(
+        Map.of(
+            "r",
+            new LiveRealm(
+                    Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of())
+                .with(UserProfilePlanner.LIVE, Optional.of(profile))));
+  }
+
+  private static List<String> paths(Plan plan) {
+    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+  }
+
+  @Test
+  void sameDocumentWhateverTheKeyOrderAndDefaultsPlansNothing() throws IOException {
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), live(served()));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
+
+  @Test
+  void attributeOrderIsPartOfTheDocument() {
+    Map<String, Object> swapped = new LinkedHashMap<>(served());
+    List<?> attributes = (List<?>) swapped.get("attributes");
+    swapped.put("attributes", List.of(attributes.get(1), attributes.get(0)));
+    assertFalse(UserProfilePlanner.same(served(), swapped));
+  }
+
+  @Test
+  void anEmptyValidatorIsNotTheAbsenceOfOne() {
+    Map<String, Object> without = Map.of("attributes", List.of(Map.of("name", "a")));
+    Map<String, Object> with =
+        Map.of(
+            "attributes", List.of(Map.of("name", "a", "validations", Map.of("email", Map.of()))));
+    assertFalse(UserProfilePlanner.same(without, with));
+  }
+
+  @Test
+  void aDifferenceIsOneUpdateWithBeforeAndAfter() throws IOException {
+    Plan plan =
+        new Planner().plan(List.of(spec(SPEC.replace("max: 64", "max: 32"))), live(served()));
+    assertEquals(List.of("~ userProfile"), paths(plan));
+    Change change = plan.changes().get(0);
+    assertEquals(served(), change.before().get("config"));
+    assertTrue(change.source().isPresent());
+  }
+
+  @Test
+  void theExportFormIsReadFromItsComponentBesideOtherComponents() throws IOException {
+    String component =
+        """
+        realm: r
+        components:
+          org.keycloak.userprofile.UserProfileProvider:
+            - providerId: declarative-user-profile
+              config:
+                kc.user.profile.config: ['{"attributes":[{"name":"username","validations":{"length":{"min":3,"max":255}}},{"name":"department","permissions":{"view":["admin","user"],"edit":["admin"]},"validations":{"length":{"max":64},"email":{}}}],"unmanagedAttributePolicy":"ADMIN_VIEW"}']
+        """;
+    assertTrue(new Planner().plan(List.of(spec(component)), live(served())).isEmpty());
+
+    var error =
+        assertThrows(
+            SpecException.class,
+            () -> spec(component + "  org.keycloak.keys.KeyProvider:\n    - name: rsa\n"));
+    assertTrue(
+        error.getMessage().contains("r.yaml:8:7: component needs a non-empty 'providerId'"),
+        "other components are ComponentSpec's: " + error.getMessage());
+  }
+
+  @Test
+  void theProfileIsDeclaredOnce() {
+    var error =
+        assertThrows(
+            SpecException.class,
+            () ->
+                spec(
+                    SPEC
+                        + """
+                        components:
+                          org.keycloak.userprofile.UserProfileProvider:
+                            - config: {kc.user.profile.config: ['{"attributes":[]}']}
+                        """));
+    assertTrue(error.getMessage().contains("declared twice"), error.getMessage());
+  }
+}
