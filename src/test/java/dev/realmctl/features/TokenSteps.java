@@ -24,7 +24,9 @@ public class TokenSteps {
           "fastapi-keycloak", "TESTING_FASTAPI_CLIENT_SECRET",
           "alice", "TESTING_ALICE_PASSWORD",
           "partner-acme", "ATLAS_PARTNER_ACME_SECRET",
-          "partner-globex", "ATLAS_PARTNER_GLOBEX_SECRET");
+          "partner-globex", "ATLAS_PARTNER_GLOBEX_SECRET",
+          "ada", "GUARDED_ADA_PASSWORD",
+          "bob", "GUARDED_BOB_PASSWORD");
 
   private final World world;
 
@@ -84,7 +86,12 @@ public class TokenSteps {
 
   private void record(Response response) {
     world.tokenResponse = response;
-    world.accessToken = Optional.ofNullable(response.jsonPath().getString("access_token"));
+    // A flow's error page answers in HTML.
+    boolean json = String.valueOf(response.contentType()).contains("json");
+    world.accessToken =
+        json
+            ? Optional.ofNullable(response.jsonPath().getString("access_token"))
+            : Optional.empty();
   }
 
   @Then("Keycloak issues a token")
@@ -123,6 +130,14 @@ public class TokenSteps {
   public void keycloakRefusesSaying(String error, String description) {
     keycloakRefusesWith(error);
     assertEquals(description, world.tokenResponse.jsonPath().getString("error_description"));
+  }
+
+  /** A deny-access step answers the password grant with its error page, not a JSON error. */
+  @Then("the realm's authentication flow denies the login")
+  public void theFlowDenies() {
+    assertEquals(401, world.tokenResponse.statusCode(), world.tokenResponse.asString());
+    assertTrue(
+        world.tokenResponse.asString().contains("login-error"), world.tokenResponse.asString());
   }
 
   @Then("the response has no refresh token")

@@ -23,7 +23,9 @@ public final class TestSecrets {
           "EXPORTED_USER_PASSWORD",
           "EXPORTED_APP_SECRET",
           "STRUCTURES_SMTP_PASSWORD",
-          "FLOW_USER_PASSWORD"
+          "FLOW_USER_PASSWORD",
+          "GUARDED_ADA_PASSWORD",
+          "GUARDED_BOB_PASSWORD"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
