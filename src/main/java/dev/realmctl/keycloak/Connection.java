@@ -6,6 +6,7 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
@@ -24,7 +25,7 @@ public final class Connection implements AutoCloseable {
   private final String serverUrl;
   private final Retry retry;
   private Optional<KeycloakVersion> serverVersion;
-  private Optional<java.util.Map<String, java.util.Set<String>>> componentTypes = Optional.empty();
+  private dev.realmctl.plan.ServerProviders providers = dev.realmctl.plan.ServerProviders.UNKNOWN;
 
   private Connection(
       Keycloak keycloak,
@@ -124,12 +125,12 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * The installed component providers by provider type, from the same serverinfo answer as the
-   * version: no request of its own. Empty when the server does not say.
+   * The installed providers, from the same serverinfo answer as the version: no request of its own.
+   * Unknown when the server does not say.
    */
-  public synchronized Optional<java.util.Map<String, java.util.Set<String>>> componentTypes() {
+  public synchronized dev.realmctl.plan.ServerProviders providers() {
     serverVersion();
-    return componentTypes;
+    return providers;
   }
 
   /** The version read so far, without sending a request: for the cost line. */
@@ -160,20 +161,57 @@ public final class Connection implements AutoCloseable {
         return Optional.empty();
       }
       var tree = Json.MAPPER.readTree(response.readEntity(String.class));
-      var types = new java.util.HashMap<String, java.util.Set<String>>();
-      tree.path("componentTypes")
-          .fields()
-          .forEachRemaining(
-              type -> {
-                var ids = new java.util.HashSet<String>();
-                type.getValue().forEach(provider -> ids.add(provider.path("id").asText()));
-                types.put(type.getKey(), ids);
-              });
-      componentTypes = types.isEmpty() ? Optional.empty() : Optional.of(types);
+      providers = providersOf(tree);
       return KeycloakVersion.parse(tree.path("systemInfo").path("version").asText(null));
     } catch (java.io.IOException unreadable) {
       return Optional.empty();
     }
+  }
+
+  /** Serverinfo's provider lists, by component type and by SPI (see {@link ServerProviders}). */
+  private static dev.realmctl.plan.ServerProviders providersOf(
+      com.fasterxml.jackson.databind.JsonNode info) {
+    var types = new java.util.HashMap<String, java.util.Set<String>>();
+    info.path("componentTypes")
+        .fields()
+        .forEachRemaining(
+            type -> {
+              var ids = new java.util.HashSet<String>();
+              type.getValue().forEach(provider -> ids.add(provider.path("id").asText()));
+              types.put(type.getKey(), ids);
+            });
+    var spis = new java.util.HashMap<String, java.util.Set<String>>();
+    var steps = new java.util.HashSet<String>();
+    for (String spi :
+        List.of("authenticator", "form-authenticator", "form-action", "client-authenticator")) {
+      info.path("providers").path(spi).path("providers").fieldNames().forEachRemaining(steps::add);
+    }
+    spis.put(dev.realmctl.plan.ServerProviders.AUTHENTICATOR, steps);
+    var identityProviders = new java.util.HashSet<String>();
+    for (String list : List.of("identityProviders", "socialProviders")) {
+      info.path(list).forEach(provider -> identityProviders.add(provider.path("id").asText()));
+    }
+    spis.put(dev.realmctl.plan.ServerProviders.IDENTITY_PROVIDER, identityProviders);
+    var idpMappers = new java.util.HashSet<String>();
+    info.path("providers")
+        .path("identity-provider-mapper")
+        .path("providers")
+        .fieldNames()
+        .forEachRemaining(idpMappers::add);
+    spis.put(dev.realmctl.plan.ServerProviders.IDENTITY_PROVIDER_MAPPER, idpMappers);
+    info.path("protocolMapperTypes")
+        .fields()
+        .forEachRemaining(
+            protocol -> {
+              var ids = new java.util.HashSet<String>();
+              protocol.getValue().forEach(mapper -> ids.add(mapper.path("id").asText()));
+              spis.put(dev.realmctl.plan.ServerProviders.protocolMapper(protocol.getKey()), ids);
+            });
+    // A list the server left empty says nothing: keep it out rather than refuse everything.
+    spis.values().removeIf(java.util.Set::isEmpty);
+    return new dev.realmctl.plan.ServerProviders(
+        types.isEmpty() ? Optional.empty() : Optional.of(types),
+        spis.isEmpty() ? Optional.empty() : Optional.of(spis));
   }
 
   Retry retry() {

@@ -1,11 +1,9 @@
 package dev.realmctl.keycloak;
 
-import dev.realmctl.plan.ComponentTypes;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.plan.Ownership;
 import dev.realmctl.plan.ResourceId;
-import dev.realmctl.spec.ComponentSpec;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
@@ -72,13 +70,7 @@ public final class LiveReader {
     } finally {
       pool.shutdownNow();
     }
-    boolean components = specs.stream().anyMatch(s -> s.declares(ComponentSpec.SECTION));
-    return new Snapshot(
-        new LiveState(
-            realms,
-            connection.behaviour(),
-            components ? new ComponentTypes(connection.componentTypes()) : ComponentTypes.UNKNOWN),
-        ids);
+    return new Snapshot(new LiveState(realms, connection.behaviour(), connection.providers()), ids);
   }
 
   private static <T> T join(Future<T> read) {

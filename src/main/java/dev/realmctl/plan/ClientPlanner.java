@@ -20,6 +20,7 @@ final class ClientPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
     for (ClientSpec client : spec.clients()) {
+      ProtocolMapperPlanner.checkProviders(client.protocolMappers(), out);
       client
           .defaultClientScopes()
           .ifPresent(s -> references.scopes(s, client.origin().child("defaultClientScopes")));

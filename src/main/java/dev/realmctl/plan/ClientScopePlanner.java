@@ -15,6 +15,7 @@ final class ClientScopePlanner implements ResourcePlanner {
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     for (ClientScopeSpec scope : spec.clientScopes()) {
+      ProtocolMapperPlanner.checkProviders(scope.protocolMappers(), out);
       var id = new ResourceId.ClientScope(spec.realm(), scope.name());
       LiveRealm.Scope existing = live.clientScopes().get(scope.name());
       if (existing == null) {

@@ -70,7 +70,7 @@ public final class ComponentPlanner implements ResourcePlanner {
     Map<String, Live> existing = live.part(LIVE);
     for (ComponentSpec component : spec.of(ComponentSpec.SECTION)) {
       Optional<String> refusal =
-          out.componentTypes.refusal(component.providerType(), component.providerId());
+          out.providers.refusal(component.providerType(), component.providerId());
       if (refusal.isPresent()) {
         out.problems.error(
             component.origin().valueAt("providerId"),

@@ -108,6 +108,16 @@ public final class FlowPlanner implements ResourcePlanner {
         .forEach(
             c -> configs.putIfAbsent(c.alias(), Map.of("alias", c.alias(), "config", c.config())));
     for (AuthenticationFlowSpec flow : declared.values()) {
+      for (Execution execution : flow.executions()) {
+        execution
+            .authenticator()
+            .flatMap(a -> out.providers.missing(ServerProviders.AUTHENTICATOR, a, "authenticator"))
+            .ifPresent(
+                problem ->
+                    out.problems.error(execution.origin().valueAt("authenticator"), problem));
+      }
+    }
+    for (AuthenticationFlowSpec flow : declared.values()) {
       if (!flow.topLevel()) {
         continue;
       }

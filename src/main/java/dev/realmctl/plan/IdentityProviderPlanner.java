@@ -44,6 +44,10 @@ public final class IdentityProviderPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     Map<String, Live> existing = live.part(LIVE);
     for (IdentityProviderSpec idp : spec.of(IdentityProviderSpec.SECTION)) {
+      String type = String.valueOf(idp.fields().get("providerId"));
+      out.providers
+          .missing(ServerProviders.IDENTITY_PROVIDER, type, "identity provider type")
+          .ifPresent(problem -> out.problems.error(idp.origin().valueAt("providerId"), problem));
       var id = new Id(spec.realm(), idp.alias());
       Live have = existing.get(idp.alias());
       if (have == null) {
@@ -60,6 +64,12 @@ public final class IdentityProviderPlanner implements ResourcePlanner {
     }
     Set<String> declared = aliases(spec);
     for (IdentityProviderMapperSpec mapper : spec.of(IdentityProviderMapperSpec.SECTION)) {
+      String type = String.valueOf(mapper.fields().get("identityProviderMapper"));
+      out.providers
+          .missing(ServerProviders.IDENTITY_PROVIDER_MAPPER, type, "identity provider mapper type")
+          .ifPresent(
+              problem ->
+                  out.problems.error(mapper.origin().valueAt("identityProviderMapper"), problem));
       String alias = mapper.identityProviderAlias();
       if (!declared.contains(alias) && !existing.containsKey(alias)) {
         out.problems.error(

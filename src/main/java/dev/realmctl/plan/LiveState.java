@@ -9,10 +9,10 @@ import java.util.Optional;
  * the map does not exist in Keycloak. Server-wide facts ride along: read once, not per realm.
  */
 public record LiveState(
-    Map<String, LiveRealm> realms, VersionBehaviour keycloak, ComponentTypes componentTypes) {
+    Map<String, LiveRealm> realms, VersionBehaviour keycloak, ServerProviders providers) {
 
   public LiveState(Map<String, LiveRealm> realms, VersionBehaviour keycloak) {
-    this(realms, keycloak, ComponentTypes.UNKNOWN);
+    this(realms, keycloak, ServerProviders.UNKNOWN);
   }
 
   /** Read from a server of the newest tested version. */

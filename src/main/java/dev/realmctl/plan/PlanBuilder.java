@@ -13,7 +13,7 @@ final class PlanBuilder {
   final boolean realmExists;
   final boolean prune;
   final VersionBehaviour keycloak;
-  final ComponentTypes componentTypes;
+  final ServerProviders providers;
   int unchanged;
 
   PlanBuilder(
@@ -21,8 +21,8 @@ final class PlanBuilder {
       boolean realmExists,
       boolean prune,
       VersionBehaviour keycloak,
-      ComponentTypes componentTypes) {
-    this.componentTypes = componentTypes;
+      ServerProviders providers) {
+    this.providers = providers;
     this.problems = problems;
     this.realmExists = realmExists;
     this.prune = prune;

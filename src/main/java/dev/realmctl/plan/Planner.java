@@ -50,8 +50,7 @@ public final class Planner {
     for (RealmSpec spec : specs) {
       var existing = live.realm(spec.realm());
       PlanBuilder out =
-          new PlanBuilder(
-              problems, existing.isPresent(), prune, live.keycloak(), live.componentTypes());
+          new PlanBuilder(problems, existing.isPresent(), prune, live.keycloak(), live.providers());
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
       PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
       changes.addAll(out.changes);

@@ -5,6 +5,7 @@ import dev.realmctl.spec.ProtocolMapperSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +41,18 @@ final class ProtocolMapperPlanner {
                     new ResourceId.ProtocolMapper(realm, owner, ownerName, name), existing));
           }
         });
+  }
+
+  /** Each mapper's type must be one the server has, refused at its line otherwise. */
+  static void checkProviders(Optional<List<ProtocolMapperSpec>> mappers, PlanBuilder out) {
+    for (ProtocolMapperSpec mapper : mappers.orElse(List.of())) {
+      String protocol = String.valueOf(mapper.fields().getOrDefault("protocol", "openid-connect"));
+      String type = String.valueOf(mapper.fields().get("protocolMapper"));
+      out.providers
+          .missing(ServerProviders.protocolMapper(protocol), type, protocol + " protocol mapper")
+          .ifPresent(
+              problem -> out.problems.error(mapper.origin().valueAt("protocolMapper"), problem));
+    }
   }
 
   static Map<String, Object> representation(ProtocolMapperSpec mapper) {
