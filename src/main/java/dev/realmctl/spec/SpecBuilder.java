@@ -27,7 +27,14 @@ final class SpecBuilder {
           "groups",
           "users",
           "scopeMappings",
-          "clientScopeMappings");
+          "clientScopeMappings",
+          "applications",
+          "oauthClients");
+
+  /** Realm keys of exports older than key providers: Keycloak's import turns them into one. */
+  private static final Set<String> LEGACY_KEYS =
+      Set.of("privateKey", "publicKey", "certificate", "codeSecret");
+
   private static final Set<String> CLIENT_SPECIALS =
       Set.of(
           "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
@@ -85,12 +92,28 @@ final class SpecBuilder {
             .map(this::clientScope)
             .flatMap(Optional::stream)
             .toList();
-    List<ClientSpec> clients =
-        reader.list(map, "clients", origin).stream()
-            .map(this::client)
-            .flatMap(Optional::stream)
-            .toList();
-    List<RoleSpec> roles = roles(map, origin);
+    List<ClientSpec> clients = new ArrayList<>();
+    reader.list(map, "clients", origin).forEach(item -> client(item).ifPresent(clients::add));
+    for (String legacy : List.of("applications", "oauthClients")) {
+      if (map.containsKey(legacy)) {
+        problems.warning(
+            origin.at(legacy),
+            "'"
+                + legacy
+                + "' is the old name of 'clients' (each 'name' its clientId): read as clients;"
+                + " write 'clients'");
+      }
+      for (Item item : reader.list(map, legacy, origin)) {
+        Map<String, Object> renamed = new LinkedHashMap<>(item.map());
+        if (!renamed.containsKey("clientId") && renamed.get("name") != null) {
+          renamed.put("clientId", renamed.remove("name"));
+        }
+        renamed.remove("claims");
+        client(new Item(renamed, item.origin())).ifPresent(clients::add);
+      }
+    }
+    List<RoleSpec> roles = new ArrayList<>(roles(map, origin));
+    legacyRealmFields(name, settings, origin, roles);
     List<GroupSpec> groups = new ArrayList<>();
     reader.list(map, "groups", origin).forEach(item -> group(item, Optional.empty(), groups));
     List<UserSpec> users =
@@ -199,6 +222,56 @@ final class SpecBuilder {
       } else if (!names.add(name)) {
         problems.error(item.origin().at("name"), "'" + name + "' is declared twice");
       }
+    }
+  }
+
+  /**
+   * Realm fields older exports write that Keycloak's import still reads: taken as it takes them,
+   * each with a warning naming today's field.
+   */
+  private void legacyRealmFields(
+      Optional<String> realm, Map<String, Object> settings, Origin origin, List<RoleSpec> roles) {
+    for (String key : LEGACY_KEYS) {
+      if (settings.remove(key) != null) {
+        problems.warning(
+            origin.at(key),
+            "realm '"
+                + key
+                + "' is an old export's key: ignored; declare the key under components"
+                + " (org.keycloak.keys.KeyProvider), its secret from ${file:...}");
+      }
+    }
+    String defaultRole = "default-roles-" + realm.orElse("").toLowerCase();
+    if (settings.remove("defaultRole") instanceof Map<?, ?> role
+        && role.get("name") != null
+        && !defaultRole.equals(role.get("name"))) {
+      problems.error(
+          origin.at("defaultRole"),
+          "Keycloak names the realm's default role '" + defaultRole + "'");
+    }
+    if (settings.remove("defaultRoles") instanceof List<?> names) {
+      problems.warning(
+          origin.at("defaultRoles"),
+          "'defaultRoles' is the old form of the default role: read as the composites of role '"
+              + defaultRole
+              + "' (with what Keycloak gives every new realm's); declare that role's composites");
+      if (roles.stream().anyMatch(r -> r.clientId().isEmpty() && r.name().equals(defaultRole))) {
+        problems.error(
+            origin.at("defaultRoles"),
+            "'defaultRoles' and role '" + defaultRole + "' both declare the default role");
+        return;
+      }
+      Set<String> held = new java.util.TreeSet<>(Set.of("offline_access", "uma_authorization"));
+      names.forEach(n -> held.add(String.valueOf(n)));
+      roles.add(
+          new RoleSpec(
+              defaultRole,
+              Optional.empty(),
+              Map.of(),
+              Optional.of(
+                  new RoleSpec.Composites(
+                      held, Map.of("account", Set.of("view-profile", "manage-account")))),
+              origin.child("defaultRoles")));
     }
   }
 
