@@ -22,7 +22,9 @@ public final class TestSecrets {
           "CORP_IDP_SECRET",
           "EXPORTED_USER_PASSWORD",
           "EXPORTED_APP_SECRET",
-          "STRUCTURES_SMTP_PASSWORD"
+          "STRUCTURES_SMTP_PASSWORD",
+          "AUTHZ_SHOP_SECRET",
+          "AUTHZ_USER_PASSWORD"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
