@@ -29,6 +29,7 @@ final class Edges {
           new ComponentEdge(),
           new OrganizationEdge(),
           new UserProfileEdge(),
+          new AuthorizationEdge(),
           KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
 
   private Edges() {}

@@ -33,6 +33,10 @@ public enum Kind {
   ORGANIZATION_IDENTITY_PROVIDER,
   ORGANIZATION_MEMBER,
   USER_PROFILE,
+  AUTHZ_SETTINGS,
+  AUTHZ_SCOPE,
+  AUTHZ_RESOURCE,
+  AUTHZ_POLICY,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -66,6 +70,12 @@ public enum Kind {
       case ORGANIZATION_IDENTITY_PROVIDER -> Set.of(ORGANIZATION, IDENTITY_PROVIDER);
       case ORGANIZATION_MEMBER -> Set.of(ORGANIZATION, USER);
       case USER_PROFILE -> Set.of(REALM);
+      // A client's resource server comes with its authorizationServicesEnabled.
+      case AUTHZ_SETTINGS -> Set.of(CLIENT);
+      case AUTHZ_SCOPE -> Set.of(CLIENT, AUTHZ_SETTINGS);
+      case AUTHZ_RESOURCE -> Set.of(AUTHZ_SCOPE);
+      // Policies name resources, scopes, and the realm's roles, groups, users and clients.
+      case AUTHZ_POLICY -> Set.of(AUTHZ_RESOURCE, AUTHZ_SCOPE, ROLE, GROUP, USER, CLIENT);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

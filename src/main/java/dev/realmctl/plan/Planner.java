@@ -30,6 +30,7 @@ public final class Planner {
           new ComponentPlanner(),
           new OrganizationPlanner(),
           new UserProfilePlanner(),
+          new AuthorizationPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

@@ -17,7 +17,8 @@ public final class Sections {
           AuthenticatorConfigSpec.SECTION,
           OrganizationSpec.SECTION,
           UserProfileSpec.SECTION,
-          UserProfileSpec.COMPONENTS);
+          UserProfileSpec.COMPONENTS,
+          AuthorizationSpec.SECTION);
 
   private Sections() {}
 }

@@ -37,7 +37,13 @@ final class SpecBuilder {
 
   private static final Set<String> CLIENT_SPECIALS =
       Set.of(
-          "clientId", "protocolMappers", "defaultClientScopes", "optionalClientScopes", "secret");
+          "clientId",
+          "protocolMappers",
+          "defaultClientScopes",
+          "optionalClientScopes",
+          "secret",
+          // A kind of its own: AuthorizationSpec reads it out of 'clients'.
+          AuthorizationSpec.FIELD);
   private static final Set<String> SCOPE_SPECIALS = Set.of("name", "protocolMappers");
   private static final SpecKind FEDERATED_IDENTITY =
       new SpecKind("federated identity", "FederatedIdentityRepresentation");

@@ -62,6 +62,7 @@ public final class SpecSchema {
     props(client).put("protocolMappers", array(ref("protocolMapper")));
     props(client).put("defaultClientScopes", STRINGS);
     props(client).put("optionalClientScopes", STRINGS);
+    props(client).put(AuthorizationSpec.FIELD, AuthorizationSpec.schema(catalog));
     defs.put("client", client);
     Map<String, Object> scope = object(SpecKind.CLIENT_SCOPE, List.of("name"), false);
     props(scope).put("protocolMappers", array(ref("protocolMapper")));

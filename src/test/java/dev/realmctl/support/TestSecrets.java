@@ -25,7 +25,9 @@ public final class TestSecrets {
           "STRUCTURES_SMTP_PASSWORD",
           "FLOW_USER_PASSWORD",
           "GUARDED_ADA_PASSWORD",
-          "GUARDED_BOB_PASSWORD"
+          "GUARDED_BOB_PASSWORD",
+          "AUTHZ_SHOP_SECRET",
+          "AUTHZ_USER_PASSWORD"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }

@@ -1,0 +1,438 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.AuthorizationPlanner;
+import dev.realmctl.plan.AuthorizationPlanner.Live;
+import dev.realmctl.plan.AuthorizationPlanner.PolicyId;
+import dev.realmctl.plan.AuthorizationPlanner.Read;
+import dev.realmctl.plan.AuthorizationPlanner.ResourceEntryId;
+import dev.realmctl.plan.AuthorizationPlanner.ScopeId;
+import dev.realmctl.plan.AuthorizationPlanner.SettingsId;
+import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.Ownership;
+import dev.realmctl.spec.AuthorizationSpec;
+import dev.realmctl.spec.RealmSpec;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.keycloak.admin.client.resource.AuthorizationResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.authorization.PolicyRepresentation;
+import org.keycloak.representations.idm.authorization.ResourceRepresentation;
+import org.keycloak.representations.idm.authorization.ResourceServerRepresentation;
+import org.keycloak.representations.idm.authorization.ScopeRepresentation;
+
+/**
+ * Clients' authorization services. Reading is one {@code exportSettings} per client, which names
+ * everything as exports do; writes send names too (Keycloak's import resolves them), and look ids
+ * up by name only for the updates and deletes that need them.
+ */
+final class AuthorizationEdge implements KindEdge {
+  private static final List<String> OWNED_KEYS =
+      List.of("authorizationScopes", "authorizationResources", "authorizationPolicies");
+
+  /** Keycloak's own: the resource server is its client, ids are its business. */
+  private static final Set<String> NOT_EXPORTED =
+      Set.of("id", "_id", "clientId", "name", "authorizationSchema", "resources", "scopes");
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(
+        Kind.AUTHZ_SETTINGS, new Settings(),
+        Kind.AUTHZ_SCOPE, new Scopes(),
+        Kind.AUTHZ_RESOURCE, new Resources(),
+        Kind.AUTHZ_POLICY, new Policies());
+  }
+
+  /** One request per client whose authorization matters; none when none does. */
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+    Set<String> clientIds = new HashSet<>();
+    spec.of(AuthorizationSpec.SECTION).forEach(a -> clientIds.add(a.clientId()));
+    Ownership recorded = Ownership.recordedIn(live.settings());
+    for (String key : OWNED_KEYS) {
+      recorded.of(key).forEach(owned -> clientIds.add(owned.substring(0, owned.indexOf('#'))));
+    }
+    if (clientIds.isEmpty()) {
+      return live;
+    }
+    Map<String, Live> clients = new HashMap<>();
+    for (String clientId : clientIds) {
+      LiveRealm.Client client = live.clients().get(clientId);
+      if (client != null
+          && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
+        clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
+      }
+    }
+    return live.with(AuthorizationPlanner.LIVE, new Read(clients, found(spec, realm, live)));
+  }
+
+  @Override
+  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
+    Map<String, Live> clients = new HashMap<>();
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      if (Boolean.TRUE.equals(client.getAuthorizationServicesEnabled())
+          && !Builtins.CLIENTS.contains(client.getClientId())) {
+        clients.put(
+            client.getClientId(), read(realm.clients().get(client.getId()).authorization()));
+      }
+    }
+    return live.with(AuthorizationPlanner.LIVE, new Read(clients, Set.of()));
+  }
+
+  private static Live read(AuthorizationResource authorization) {
+    Map<String, Object> settings = Json.toMap(authorization.exportSettings());
+    return new Live(
+        settings,
+        byName(settings.get("scopes")),
+        byName(settings.get("resources")),
+        byName(settings.get("policies")));
+  }
+
+  private static Map<String, Map<String, Object>> byName(Object list) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    if (list instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof Map<?, ?> map) {
+          Map<String, Object> fields = new LinkedHashMap<>();
+          map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+          fields.remove("id");
+          fields.remove("_id");
+          result.put(String.valueOf(fields.get("name")), fields);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * What policies name that neither the spec declares nor the snapshot holds (users and groups are
+   * read only when the spec declares some; client roles only for some clients): looked up one by
+   * one, so a policy naming them is not refused for want of a read.
+   */
+  private static Set<String> found(RealmSpec spec, RealmResource realm, LiveRealm live) {
+    Set<String> found = new HashSet<>();
+    Set<String> declaredUsers = new HashSet<>();
+    spec.users().forEach(u -> declaredUsers.add(u.username()));
+    Set<String> declaredGroups = new HashSet<>();
+    spec.groups().forEach(g -> declaredGroups.add(g.path()));
+    Set<String> declaredRoles = new HashSet<>();
+    spec.roles().forEach(r -> declaredRoles.add(r.key()));
+    for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
+      for (AuthorizationSpec.Policy policy : authz.policies()) {
+        var refs = policy.references();
+        for (String user : refs.users().keySet()) {
+          if (!declaredUsers.contains(user)
+              && !live.users().containsKey(user)
+              && !realm.users().searchByUsername(user, true).isEmpty()) {
+            found.add("user:" + user);
+          }
+        }
+        for (String group : refs.groups().keySet()) {
+          if (!declaredGroups.contains(group)
+              && !live.groups().containsKey(group)
+              && exists(() -> realm.getGroupByPath("/" + group))) {
+            found.add("group:" + group);
+          }
+        }
+        for (String role : refs.roles().keySet()) {
+          int slash = role.indexOf('/');
+          Optional<String> client =
+              slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
+          String name = role.substring(slash + 1);
+          if (declaredRoles.contains(role) || live.hasRole(client, name)) {
+            continue;
+          }
+          boolean exists =
+              client.isEmpty()
+                  ? exists(() -> realm.roles().get(name).toRepresentation())
+                  : realm.clients().findByClientId(client.get()).stream()
+                      .anyMatch(
+                          c ->
+                              exists(
+                                  () ->
+                                      realm
+                                          .clients()
+                                          .get(c.getId())
+                                          .roles()
+                                          .get(name)
+                                          .toRepresentation()));
+          if (exists) {
+            found.add("role:" + role);
+          }
+        }
+        for (String clientId : refs.clients().keySet()) {
+          if (!live.clients().containsKey(clientId)
+              && !realm.clients().findByClientId(clientId).isEmpty()) {
+            found.add("client:" + clientId);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean exists(Supplier<?> lookup) {
+    try {
+      return lookup.get() != null;
+    } catch (NotFoundException absent) {
+      return false;
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    Map<String, Live> clients = live.part(AuthorizationPlanner.LIVE).clients();
+    if (clients.isEmpty() || !(spec.get("clients") instanceof List<?> exported)) {
+      return;
+    }
+    for (Object entry : exported) {
+      if (!(entry instanceof Map<?, ?> client)) {
+        continue;
+      }
+      Live authz = clients.get(String.valueOf(client.get("clientId")));
+      if (authz == null) {
+        continue;
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      new TreeMap<>(authz.settings())
+          .forEach(
+              (k, v) -> {
+                if (!NOT_EXPORTED.contains(k) && !"policies".equals(k)) {
+                  out.put(k, v);
+                }
+              });
+      out.put("scopes", sorted(authz.scopes()));
+      out.put("resources", sorted(authz.resources()));
+      // In Keycloak's own order, which has applied policies first, as an import wants them.
+      List<Map<String, Object>> policies = new ArrayList<>();
+      if (authz.settings().get("policies") instanceof List<?> list) {
+        for (Object policy : list) {
+          if (policy instanceof Map<?, ?> map) {
+            policies.add(authz.policies().get(String.valueOf(map.get("name"))));
+          }
+        }
+      }
+      out.put("policies", policies);
+      umaProtection(spec, String.valueOf(client.get("clientId")));
+      // The client list leaves it out; the settings need it said.
+      ((Map<String, Object>) client).put("authorizationServicesEnabled", true);
+      ((Map<String, Object>) client).put(AuthorizationSpec.FIELD, out);
+    }
+  }
+
+  /**
+   * Keycloak makes the client role {@code uma_protection} with the resource server: its own, so an
+   * export leaves it out as it leaves out every other built-in.
+   */
+  @SuppressWarnings("unchecked")
+  private static void umaProtection(Map<String, Object> spec, String clientId) {
+    if (spec.get("roles") instanceof Map<?, ?> roles
+        && roles.get("client") instanceof Map<?, ?> byClient
+        && byClient.get(clientId) instanceof List<?> list) {
+      List<Object> kept = new ArrayList<>(list);
+      kept.removeIf(r -> r instanceof Map<?, ?> role && "uma_protection".equals(role.get("name")));
+      if (kept.isEmpty()) {
+        ((Map<String, Object>) byClient).remove(clientId);
+      } else {
+        ((Map<String, Object>) byClient).put(clientId, kept);
+      }
+    }
+  }
+
+  private static List<Map<String, Object>> sorted(Map<String, Map<String, Object>> byName) {
+    return new ArrayList<>(new TreeMap<>(byName).values());
+  }
+
+  private static AuthorizationResource authorization(Target target, String realm, String client) {
+    return target.client(realm, client).authorization();
+  }
+
+  /** Keycloak answers authorization creates with the created representation, not a location. */
+  private static void created(Response response) {
+    try (response) {
+      if (response.getStatus() != 201 && response.getStatus() != 200) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        throw new WebApplicationException(
+            ("HTTP " + response.getStatus() + " " + body).strip(), response.getStatus());
+      }
+    }
+  }
+
+  private static final class Settings implements ChangeWriter {
+    public void create(Change change, Target target) {
+      update(change, target);
+    }
+
+    public void update(Change change, Target target) {
+      var id = (SettingsId) change.id();
+      var authorization = authorization(target, id.realm(), id.clientId());
+      authorization.update(
+          Json.overlay(
+              authorization.getSettings(), change.after(), ResourceServerRepresentation.class));
+    }
+
+    public void delete(Change change, Target target) {
+      // The resource server goes with the client's authorizationServicesEnabled.
+    }
+
+    @Override
+    public boolean exists(Change change, Target target) {
+      return true;
+    }
+  }
+
+  private static final class Scopes implements ChangeWriter {
+    public void create(Change change, Target target) {
+      var id = (ScopeId) change.id();
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .scopes()
+              .create(Json.toRepresentation(change.after(), ScopeRepresentation.class)));
+    }
+
+    public void update(Change change, Target target) {
+      var id = (ScopeId) change.id();
+      var scopes = authorization(target, id.realm(), id.clientId()).scopes();
+      var scope = scopes.scope(scopeId(target, id));
+      scope.update(
+          Json.overlay(scope.toRepresentation(), change.after(), ScopeRepresentation.class));
+    }
+
+    public void delete(Change change, Target target) {
+      var id = (ScopeId) change.id();
+      authorization(target, id.realm(), id.clientId()).scopes().scope(scopeId(target, id)).remove();
+    }
+
+    @Override
+    public boolean exists(Change change, Target target) {
+      return ChangeWriter.found(() -> scopeId(target, (ScopeId) change.id()));
+    }
+
+    private static String scopeId(Target target, ScopeId id) {
+      ScopeRepresentation scope =
+          authorization(target, id.realm(), id.clientId()).scopes().findByName(id.name());
+      if (scope == null) {
+        throw new Target.Absent("authorization scope " + id.path() + " not found");
+      }
+      return scope.getId();
+    }
+  }
+
+  private static final class Resources implements ChangeWriter {
+    public void create(Change change, Target target) {
+      var id = (ResourceEntryId) change.id();
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .resources()
+              .create(
+                  Json.toRepresentation(withScopes(change.after()), ResourceRepresentation.class)));
+    }
+
+    public void update(Change change, Target target) {
+      var id = (ResourceEntryId) change.id();
+      var resource =
+          authorization(target, id.realm(), id.clientId())
+              .resources()
+              .resource(resourceId(target, id));
+      resource.update(
+          Json.overlay(
+              resource.toRepresentation(),
+              withScopes(change.after()),
+              ResourceRepresentation.class));
+    }
+
+    public void delete(Change change, Target target) {
+      var id = (ResourceEntryId) change.id();
+      authorization(target, id.realm(), id.clientId())
+          .resources()
+          .resource(resourceId(target, id))
+          .remove();
+    }
+
+    @Override
+    public boolean exists(Change change, Target target) {
+      return ChangeWriter.found(() -> resourceId(target, (ResourceEntryId) change.id()));
+    }
+
+    /** The plan holds scopes by name; Keycloak takes them as {@code [{name: ...}]}. */
+    private static Map<String, Object> withScopes(Map<String, Object> fields) {
+      if (!(fields.get("scopes") instanceof List<?> names)) {
+        return fields;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>(fields);
+      copy.put("scopes", names.stream().map(n -> Map.of("name", String.valueOf(n))).toList());
+      return copy;
+    }
+
+    private static String resourceId(Target target, ResourceEntryId id) {
+      return authorization(target, id.realm(), id.clientId())
+          .resources()
+          .findByName(id.name())
+          .stream()
+          .filter(r -> id.name().equals(r.getName()))
+          .map(ResourceRepresentation::getId)
+          .findFirst()
+          .orElseThrow(
+              () -> new Target.Absent("authorization resource " + id.path() + " not found"));
+    }
+  }
+
+  private static final class Policies implements ChangeWriter {
+    public void create(Change change, Target target) {
+      var id = (PolicyId) change.id();
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .policies()
+              .create(Json.toRepresentation(change.after(), PolicyRepresentation.class)));
+    }
+
+    public void update(Change change, Target target) {
+      var id = (PolicyId) change.id();
+      var policy =
+          authorization(target, id.realm(), id.clientId()).policies().policy(policyId(target, id));
+      policy.update(
+          Json.overlay(policy.toRepresentation(), change.after(), PolicyRepresentation.class));
+    }
+
+    public void delete(Change change, Target target) {
+      var id = (PolicyId) change.id();
+      authorization(target, id.realm(), id.clientId())
+          .policies()
+          .policy(policyId(target, id))
+          .remove();
+    }
+
+    @Override
+    public boolean exists(Change change, Target target) {
+      return ChangeWriter.found(() -> policyId(target, (PolicyId) change.id()));
+    }
+
+    private static String policyId(Target target, PolicyId id) {
+      PolicyRepresentation policy;
+      try {
+        policy = authorization(target, id.realm(), id.clientId()).policies().findByName(id.name());
+      } catch (NotFoundException absent) {
+        policy = null;
+      }
+      if (policy == null) {
+        throw new Target.Absent("authorization policy " + id.path() + " not found");
+      }
+      return policy.getId();
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.realmctl.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
+import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthorizationPlannerTest {
+  private static final String SPEC =
+      """
+      realm: r
+      roles:
+        realm:
+          - name: orders-admin
+      clients:
+        - clientId: shop
+          authorizationServicesEnabled: true
+          authorizationSettings:
+            scopes:
+              - name: edit
+            resources:
+              - name: Orders
+                scopes: [{name: edit}]
+            policies:
+              - name: Permission
+                type: scope
+                config:
+                  resources: '["Orders"]'
+                  scopes: '["edit"]'
+                  applyPolicies: '["Either"]'
+              - name: Either
+                type: aggregate
+                decisionStrategy: AFFIRMATIVE
+                config:
+                  applyPolicies: '["Admins"]'
+              - name: Admins
+                type: role
+                config:
+                  roles: '[{"id":"orders-admin","required":false}]'
+      """;
+
+  @TempDir Path folder;
+
+  private RealmSpec spec(String yaml) throws IOException {
+    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
+    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
+        .load(List.of(file))
+        .realms()
+        .get(0);
+  }
+
+  private static LiveState live(AuthorizationPlanner.Read read) {
+    return new LiveState(
+        Map.of(
+            "r",
+            new LiveRealm(
+                    Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")),
+                    Map.of(
+                        "shop",
+                        new LiveRealm.Client(
+                            Map.of("clientId", "shop", "authorizationServicesEnabled", true),
+                            Map.of(),
+                            Set.of(),
+                            Set.of())),
+                    Map.of(),
+                    Map.of("orders-admin", Map.of("name", "orders-admin")),
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    Map.of())
+                .with(AuthorizationPlanner.LIVE, read)));
+  }
+
+  private static List<String> paths(List<Change> changes) {
+    return changes.stream()
+        .filter(c -> c.id().kind() != Kind.OWNERSHIP)
+        .map(c -> c.action().symbol() + " " + c.id().path())
+        .toList();
+  }
+
+  @Test
+  void scopesThenResourcesThenPoliciesBeneathWhatApplyThem() throws IOException {
+    Plan plan =
+        new Planner()
+            .plan(List.of(spec(SPEC)), live(new AuthorizationPlanner.Read(Map.of(), Set.of())));
+    String prefix = "+ clients/shop/authorizationSettings/";
+    assertEquals(
+        List.of(
+            prefix + "scopes/edit",
+            prefix + "resources/Orders",
+            prefix + "policies/Admins",
+            prefix + "policies/Either",
+            prefix + "policies/Permission"),
+        paths(ApplyOrder.of(plan.changes())));
+  }
+
+  @Test
+  void theExportFormPlansNothing() throws IOException {
+    var exported =
+        new AuthorizationPlanner.Live(
+            Map.of("policyEnforcementMode", "ENFORCING"),
+            Map.of("edit", Map.of("name", "edit")),
+            Map.of("Orders", Map.of("name", "Orders", "scopes", List.of(Map.of("name", "edit")))),
+            Map.of(
+                "Admins",
+                Map.of(
+                    "name",
+                    "Admins",
+                    "type",
+                    "role",
+                    "config",
+                    Map.of("roles", "[{\"required\":false,\"id\":\"orders-admin\"}]")),
+                "Either",
+                Map.of(
+                    "name",
+                    "Either",
+                    "type",
+                    "aggregate",
+                    "decisionStrategy",
+                    "AFFIRMATIVE",
+                    "config",
+                    Map.of("applyPolicies", "[\"Admins\"]")),
+                "Permission",
+                Map.of(
+                    "name",
+                    "Permission",
+                    "type",
+                    "scope",
+                    "config",
+                    Map.of(
+                        "resources", "[\"Orders\"]",
+                        "scopes", "[\"edit\"]",
+                        "applyPolicies", "[\"Either\"]"))));
+    Plan plan =
+        new Planner()
+            .plan(
+                List.of(spec(SPEC)),
+                live(new AuthorizationPlanner.Read(Map.of("shop", exported), Set.of())));
+    assertTrue(paths(plan.changes()).isEmpty(), () -> paths(plan.changes()).toString());
+  }
+
+  @Test
+  void anUnknownPolicyOrRoleIsRefusedAtItsLine() throws IOException {
+    RealmSpec spec =
+        spec(
+            SPEC.replace("'[\"Admins\"]'", "'[\"Nobody\"]'")
+                .replace("\"id\":\"orders-admin\"", "\"id\":\"shop/ghost\""));
+    var error =
+        assertThrows(
+            SpecException.class,
+            () ->
+                new Planner()
+                    .plan(List.of(spec), live(new AuthorizationPlanner.Read(Map.of(), Set.of()))));
+    assertTrue(error.getMessage().contains("policy 'Nobody' exists neither"), error.getMessage());
+    assertTrue(error.getMessage().contains("role 'shop/ghost' exists neither"), error.getMessage());
+    assertTrue(error.getMessage().contains("r.yaml:"), error.getMessage());
+  }
+}
