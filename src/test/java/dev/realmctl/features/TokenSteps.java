@@ -26,7 +26,8 @@ public class TokenSteps {
           "partner-acme", "ATLAS_PARTNER_ACME_SECRET",
           "partner-globex", "ATLAS_PARTNER_GLOBEX_SECRET",
           "ada", "GUARDED_ADA_PASSWORD",
-          "bob", "GUARDED_BOB_PASSWORD");
+          "bob", "GUARDED_BOB_PASSWORD",
+          "orders-api", "ORDERS_API_SECRET");
 
   private final World world;
 

@@ -27,7 +27,8 @@ public final class TestSecrets {
           "GUARDED_ADA_PASSWORD",
           "GUARDED_BOB_PASSWORD",
           "AUTHZ_SHOP_SECRET",
-          "AUTHZ_USER_PASSWORD"
+          "AUTHZ_USER_PASSWORD",
+          "ORDERS_API_SECRET"
         }) {
       VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
     }
