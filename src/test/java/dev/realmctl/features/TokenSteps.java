@@ -27,7 +27,8 @@ public class TokenSteps {
           "partner-globex", "ATLAS_PARTNER_GLOBEX_SECRET",
           "ada", "GUARDED_ADA_PASSWORD",
           "bob", "GUARDED_BOB_PASSWORD",
-          "orders-api", "ORDERS_API_SECRET");
+          "orders-api", "ORDERS_API_SECRET",
+          "grace", "DIRECTORY_GRACE_PASSWORD");
 
   private final World world;
 
