@@ -90,8 +90,39 @@ final class FlowEdge implements KindEdge {
   }
 
   @Override
+  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
+    LiveRealm read = read(RealmSpec.readingEverything(name), realm, ids, live);
+    FlowPlanner.Live flows = read.part(FlowPlanner.LIVE);
+    Map<String, String> aliasById = new HashMap<>();
+    flows.flows().forEach((alias, flow) -> aliasById.put(String.valueOf(flow.get("id")), alias));
+    Map<String, Map<String, String>> overrides = new HashMap<>();
+    for (ClientRepresentation client : realm.clients().findAll()) {
+      var bound = client.getAuthenticationFlowBindingOverrides();
+      if (bound != null && !bound.isEmpty()) {
+        Map<String, String> byAlias = new TreeMap<>();
+        bound.forEach((binding, id) -> byAlias.put(binding, aliasById.getOrDefault(id, id)));
+        overrides.put(client.getClientId(), byAlias);
+      }
+    }
+    return read.with(
+        FlowPlanner.LIVE,
+        new FlowPlanner.Live(flows.read(), flows.flows(), flows.configs(), overrides));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
     FlowPlanner.Live flows = live.part(FlowPlanner.LIVE);
+    if (spec.get("clients") instanceof List<?> clients) {
+      for (Object entry : clients) {
+        Map<String, Object> client = (Map<String, Object>) entry;
+        Map<String, String> bound =
+            flows.clientOverrides().get(String.valueOf(client.get("clientId")));
+        if (bound != null) {
+          client.put(FlowPlanner.CLIENT_OVERRIDES, bound);
+        }
+      }
+    }
     new TreeMap<>(DEFAULT_BINDINGS)
         .forEach(
             (binding, builtIn) -> {

@@ -88,12 +88,22 @@ public final class FlowPlanner implements ResourcePlanner {
   /**
    * The flows as Keycloak exports them (by alias, with {@code id} and {@code
    * authenticationExecutions}; sub-flows too), the step configs by alias, and whether they were
-   * read at all.
+   * read at all. An export also reads each client's overrides (by client id, flows by alias);
+   * planning takes them from the clients read.
    */
   public record Live(
       boolean read,
       Map<String, Map<String, Object>> flows,
-      Map<String, Map<String, Object>> configs) {}
+      Map<String, Map<String, Object>> configs,
+      Map<String, Map<String, String>> clientOverrides) {
+
+    public Live(
+        boolean read,
+        Map<String, Map<String, Object>> flows,
+        Map<String, Map<String, Object>> configs) {
+      this(read, flows, configs, Map.of());
+    }
+  }
 
   public static final LivePart<Live> LIVE =
       new LivePart<>("authenticationFlows", new Live(false, Map.of(), Map.of()));

@@ -42,14 +42,18 @@ class FlowIT {
 
   private static final String REALM =
       """
-      realm: %s
-      directGrantFlow: %s
+      realm: %1$s
+      directGrantFlow: %2$s
       roles:
         realm: [{name: blocked}]
       clients:
         - clientId: app
           publicClient: true
           directAccessGrantsEnabled: true
+        - clientId: cli
+          publicClient: true
+          directAccessGrantsEnabled: true
+          authenticationFlowBindingOverrides: {direct_grant: "%2$s"}
       users:
         - username: ada
           email: ada@example.test
@@ -143,7 +147,11 @@ class FlowIT {
       RealmSpec builtIn = load(realm, "direct grant", "");
       var pruning = reconciler.plan(List.of(builtIn), true);
       assertEquals(
-          List.of("UPDATE flowBindings", "DELETE authenticationFlows/gate", "UPDATE ownership"),
+          List.of(
+              "UPDATE flowBindings",
+              "UPDATE clients/cli/authenticationFlowBindingOverrides",
+              "DELETE authenticationFlows/gate",
+              "UPDATE ownership"),
           pruning.plan().changes().stream().map(c -> c.action() + " " + c.id().path()).toList());
       reconciler.apply(pruning, c -> {});
       assertTrue(
