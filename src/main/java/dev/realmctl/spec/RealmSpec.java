@@ -43,16 +43,70 @@ public record RealmSpec(
         null);
   }
 
-  /** The same spec under another realm name: tests use it to give each test its own realm. */
+  /**
+   * The same spec under another realm name: tests use it to give each test its own realm. The
+   * default role is named after the realm, so it is renamed with it.
+   */
   public RealmSpec renamed(String newName) {
+    String oldDefault = "default-roles-" + realm.toLowerCase();
+    String newDefault = "default-roles-" + newName.toLowerCase();
+    List<RoleSpec> renamedRoles =
+        roles.stream()
+            .map(
+                role ->
+                    role.clientId().isEmpty() && role.name().equals(oldDefault)
+                        ? new RoleSpec(
+                            newDefault,
+                            role.clientId(),
+                            role.fields(),
+                            role.composites(),
+                            role.origin())
+                        : role)
+            .toList();
+    java.util.function.UnaryOperator<java.util.Optional<java.util.Set<String>>> holders =
+        held ->
+            held.map(
+                names ->
+                    names.stream()
+                        .map(n -> n.equals(oldDefault) ? newDefault : n)
+                        .collect(
+                            java.util.stream.Collectors.toCollection(
+                                java.util.LinkedHashSet::new)));
+    List<UserSpec> renamedUsers =
+        users.stream()
+            .map(
+                u ->
+                    new UserSpec(
+                        u.username(),
+                        u.fields(),
+                        u.credentials(),
+                        holders.apply(u.realmRoles()),
+                        u.clientRoles(),
+                        u.groups(),
+                        u.federatedIdentities(),
+                        u.serviceAccountClientId(),
+                        u.origin()))
+            .toList();
+    List<GroupSpec> renamedGroups =
+        groups.stream()
+            .map(
+                g ->
+                    new GroupSpec(
+                        g.name(),
+                        g.parent(),
+                        g.fields(),
+                        holders.apply(g.realmRoles()),
+                        g.clientRoles(),
+                        g.origin()))
+            .toList();
     return new RealmSpec(
         newName,
         settings,
         clientScopes,
         clients,
-        roles,
-        groups,
-        users,
+        renamedRoles,
+        renamedGroups,
+        renamedUsers,
         scopeMappings,
         sections,
         origin);

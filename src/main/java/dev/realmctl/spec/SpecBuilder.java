@@ -251,9 +251,13 @@ final class SpecBuilder {
     if (settings.remove("defaultRole") instanceof Map<?, ?> role
         && role.get("name") != null
         && !defaultRole.equals(role.get("name"))) {
-      problems.error(
+      problems.warning(
           origin.at("defaultRole"),
-          "Keycloak names the realm's default role '" + defaultRole + "'");
+          "'defaultRole' names '"
+              + role.get("name")
+              + "': ignored, Keycloak names the realm's default role '"
+              + defaultRole
+              + "' (a realm renamed in an export keeps its old default role's name in 'roles')");
     }
     if (settings.remove("defaultRoles") instanceof List<?> names) {
       problems.warning(
