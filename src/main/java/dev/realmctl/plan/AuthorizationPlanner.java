@@ -397,7 +397,10 @@ public final class AuthorizationPlanner implements ResourcePlanner {
     public Set<String> declared(RealmSpec spec) {
       Set<String> keys = new HashSet<>();
       for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
-        names(authz).forEach(n -> keys.add(AuthorizationPlanner.key(authz.clientId(), n)));
+        // What Keycloak made on enabling authorization (24 does, 26.7 does not) is never recorded.
+        names(authz).stream()
+            .filter(n -> !AuthorizationSpec.DEFAULTS.contains(n))
+            .forEach(n -> keys.add(AuthorizationPlanner.key(authz.clientId(), n)));
       }
       return keys;
     }

@@ -57,6 +57,12 @@ class OrganizationIT {
 
   @Test
   void organizationsConvergeUpdatePruneAndExport() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        TestKeycloak.get()
+            .behaviour()
+            .missingField(dev.realmctl.spec.SpecKind.REALM, "organizations")
+            .isEmpty(),
+        "organizations need Keycloak 26");
     String realm = Specs.uniqueName("orgs");
     try (Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
