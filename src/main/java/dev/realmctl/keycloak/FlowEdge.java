@@ -170,7 +170,16 @@ final class FlowEdge implements KindEdge {
   private static final class Flows implements ChangeWriter {
     public void create(Change change, Target target) {
       var id = (FlowId) change.id();
-      build(flows(target, id.realm()), change.after(), "", new Built());
+      var flows = flows(target, id.realm());
+      String created = build(flows, change.after(), "", new Built());
+      // A swap cut short after the old flow was deleted: what is bound to its replacement moves
+      // to the flow just built.
+      topLevel(flows, id.alias() + NEXT)
+          .ifPresent(
+              leftover -> {
+                rebind(target, id.realm(), leftover, id.alias(), created);
+                flows.deleteFlow(leftover.getId());
+              });
     }
 
     @Override
@@ -182,11 +191,17 @@ final class FlowEdge implements KindEdge {
     public void update(Change change, Target target) {
       var id = (FlowId) change.id();
       var flows = flows(target, id.realm());
-      // What an apply cut short left behind; nothing binds it yet.
-      topLevel(flows, id.alias() + NEXT).ifPresent(leftover -> flows.deleteFlow(leftover.getId()));
       AuthenticationFlowRepresentation old =
           topLevel(flows, id.alias())
               .orElseThrow(() -> new Target.Absent("flow '" + id.alias() + "' not found"));
+      // A swap cut short: whatever it already rebound goes back to the old flow (both are whole),
+      // then its half is removed and the swap starts over.
+      topLevel(flows, id.alias() + NEXT)
+          .ifPresent(
+              leftover -> {
+                rebind(target, id.realm(), leftover, id.alias(), old.getId());
+                flows.deleteFlow(leftover.getId());
+              });
       Built built = new Built();
       String next = build(flows, change.after(), NEXT, built);
       rebind(target, id.realm(), old, id.alias() + NEXT, next);
