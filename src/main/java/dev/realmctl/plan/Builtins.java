@@ -59,8 +59,12 @@ public final class Builtins {
 
   private Builtins() {}
 
-  public static boolean clientRole(String clientId, String role) {
-    return CLIENT_ROLES.getOrDefault(clientId, Set.of()).contains(role);
+  /**
+   * A role Keycloak makes for a built-in client in every new realm of the {@code keycloak} version.
+   */
+  public static boolean clientRole(VersionBehaviour keycloak, String clientId, String role) {
+    return CLIENT_ROLES.getOrDefault(clientId, Set.of()).contains(role)
+        || keycloak.builtInClientRoleSince(clientId, role);
   }
 
   /** A client scope Keycloak creates in new realms, on any supported version. */

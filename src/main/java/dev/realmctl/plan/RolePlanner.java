@@ -25,7 +25,7 @@ final class RolePlanner implements ResourcePlanner {
               .orElseGet(() -> live.realmRoles().get(role.name()));
       boolean builtin =
           role.clientId()
-              .map(c -> Builtins.clientRole(c, role.name()))
+              .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
               .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
       if (existing == null && builtin && !out.realmExists) {
         // Keycloak makes it with the realm: an export declares the default role this way.
