@@ -245,6 +245,21 @@ public final class VersionBehaviour {
     return result;
   }
 
+  /**
+   * The client scopes Keycloak links to each built-in client ({@code account}, {@code broker}, ...)
+   * of a new realm: the new realm's default (or optional) scopes of the {@code openid-connect}
+   * protocol, measured on 26.7.3 (every built-in client alike).
+   */
+  public Set<String> builtInClientScopesOfNewRealm(boolean optional) {
+    Set<String> scopes = new LinkedHashSet<>(realmDefaultScopesOfNewRealm(optional));
+    scopes.removeAll(SAML_SCOPES);
+    return scopes;
+  }
+
+  /** The built-in scopes of the {@code saml} protocol, which no OpenID Connect client gets. */
+  private static final Set<String> SAML_SCOPES =
+      Set.of("role_list", "saml_organization", "AuthnContextClassRef");
+
   public Set<String> clientScopesOfNewRealm() {
     Set<String> scopes = new LinkedHashSet<>(ALWAYS_BUILT_IN_SCOPES);
     BUILT_IN_SCOPES_SINCE.forEach(
