@@ -87,7 +87,13 @@ final class RealmDefaultScopeEdge implements KindEdge {
       return wanted;
     }
 
-    private static void converge(Change change, Target target) {
+    /**
+     * One list at a time: apply runs a kind's changes side by side, and Keycloak keeps both lists
+     * in one table, so removing a scope from one list removes it from the other. A scope moved from
+     * optional to default ({@code phone} in the corpus' identity realm) was added to the default
+     * list by one change and removed again by the optional list's change, read before.
+     */
+    private static synchronized void converge(Change change, Target target) {
       var id = (Id) change.id();
       var realm = target.realm(id.realm());
       Set<String> wanted = wanted(change);

@@ -12,6 +12,17 @@ final class UserWriter implements ChangeWriter {
     UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
     String created = Target.createdId(target.realm(id.realm()).users().create(user));
     target.ids(id.realm()).users.put(id.username(), created);
+    if (user.getRequiredActions() != null) {
+      // Keycloak adds the realm's default required actions (defaultAction: true) to a new user
+      // over the declared list: a declared list is the exact set, so it is written again.
+      var resource = target.realm(id.realm()).users().get(created);
+      UserRepresentation live = resource.toRepresentation();
+      if (!new java.util.HashSet<>(live.getRequiredActions())
+          .equals(new java.util.HashSet<>(user.getRequiredActions()))) {
+        live.setRequiredActions(user.getRequiredActions());
+        resource.update(live);
+      }
+    }
   }
 
   @Override

@@ -28,7 +28,25 @@ final class ClientPlanner implements ResourcePlanner {
           .optionalClientScopes()
           .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
       var id = new ResourceId.Client(spec.realm(), client.clientId());
-      LiveRealm.Client existing = live.clients().get(client.clientId());
+      if (Builtins.READ_ONLY_CLIENT.equals(client.clientId())) {
+        // Keycloak answers every write to realm-management (its fields, scope links, mappers)
+        // with HTTP 403: an export's copy of it is taken as Keycloak keeps it.
+        out.unchanged++;
+        continue;
+      }
+      LiveRealm.Client found = live.clients().get(client.clientId());
+      if (found == null && !out.realmExists && Builtins.CLIENTS.contains(client.clientId())) {
+        // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
+        // are updates of those, with the scopes a new realm links to them (a create answered
+        // 409, taken as done, and left their declared fields and scopes to the next apply).
+        found =
+            new LiveRealm.Client(
+                Map.of(),
+                Map.of(),
+                out.keycloak.builtInClientScopesOfNewRealm(false),
+                out.keycloak.builtInClientScopesOfNewRealm(true));
+      }
+      LiveRealm.Client existing = found;
       if (existing == null) {
         out.add(Change.create(id, representation(client)).at(client.origin()));
         continue;

@@ -17,6 +17,14 @@ import java.util.stream.Collectors;
  * declared and never pruned.
  */
 public final class ComponentPlanner implements ResourcePlanner {
+  /**
+   * LDAP settings Keycloak 26.7.3 does not keep when they are {@code false} (the sync periods
+   * {@code fullSyncPeriod} / {@code changedSyncPeriod} of -1 say it): an export of a realm Keycloak
+   * migrated from 24 still writes them, and absent means the same.
+   */
+  static final Set<String> DROPPED_WHEN_FALSE =
+      Set.of("periodicFullSync", "periodicChangedUsersSync");
+
   /** What Keycloak shows in place of a secret config value. */
   public static final String MASK = "**********";
 
@@ -104,7 +112,11 @@ public final class ComponentPlanner implements ResourcePlanner {
               (key, values) -> {
                 boolean secret = values.stream().anyMatch(Sensitive.class::isInstance);
                 boolean masked = have.config().getOrDefault(key, List.of()).contains(MASK);
-                if (!secret && !masked) {
+                boolean keycloakDrops =
+                    DROPPED_WHEN_FALSE.contains(key)
+                        && values.equals(List.of("false"))
+                        && !have.config().containsKey(key);
+                if (!secret && !masked && !keycloakDrops) {
                   declared.put(key, values);
                 }
               });

@@ -55,6 +55,15 @@ public final class CompositePlanner implements ResourcePlanner {
               (client, names) ->
                   references.roles(
                       Optional.of(client), names, compositesOrigin.child("client").child(client)));
+      if (!out.realmExists
+          && role.clientId().isPresent()
+          && Builtins.clientRole(out.keycloak, role.clientId().get(), role.name())) {
+        // A built-in client's role (realm-management's realm-admin, view-users, ...) gets its
+        // composites from Keycloak with the realm, and Keycloak refuses to change them (HTTP 403).
+        out.unchanged += want.realm().size();
+        want.client().values().forEach(names -> out.unchanged += names.size());
+        continue;
+      }
       LiveRealm.RoleScope have = existing.getOrDefault(role.key(), LiveRealm.RoleScope.NONE);
       links(spec.realm(), role, Optional.empty(), want.realm(), have.realmRoles(), out);
       Set<String> clients = new java.util.TreeSet<>(want.client().keySet());

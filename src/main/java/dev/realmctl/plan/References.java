@@ -76,7 +76,7 @@ final class References {
       boolean builtin =
           builtinOfNewRealm(
               clientId
-                  .map(c -> Builtins.clientRole(c, name))
+                  .map(c -> Builtins.clientRole(out.keycloak, c, name))
                   .orElseGet(() -> Builtins.realmRole(spec.realm(), name)));
       if (!declared && !live.hasRole(clientId, name) && !builtin) {
         String container =

@@ -20,7 +20,9 @@ final class RoleMappingPlanner {
       Origin origin,
       References references,
       PlanBuilder out) {
-    // Keycloak gives every user this composite role itself; it is not the spec's to remove.
+    // Keycloak gives every user this composite role itself; it is not the spec's to remove, and an
+    // export that lists it (every kc.sh export does) plans nothing for it either: compared as if
+    // neither side held it, else a spec listing it was planned as a new mapping on every plan.
     String keycloakManaged = "default-roles-" + realm.toLowerCase();
     realmRoles.ifPresent(
         want -> {
@@ -29,7 +31,7 @@ final class RoleMappingPlanner {
               realm,
               subject,
               Optional.empty(),
-              want,
+              without(want, keycloakManaged),
               without(liveRealmRoles, keycloakManaged),
               origin,
               out);

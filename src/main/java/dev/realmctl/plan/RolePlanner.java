@@ -25,9 +25,15 @@ final class RolePlanner implements ResourcePlanner {
               .orElseGet(() -> live.realmRoles().get(role.name()));
       boolean builtin =
           role.clientId()
-              .map(c -> Builtins.clientRole(c, role.name()))
+              .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
               .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
-      if (existing == null && builtin && !out.realmExists) {
+      if (existing == null && builtin && !out.realmExists && role.clientId().isPresent()) {
+        // A built-in client's role, made by Keycloak with the realm: an export lists each with
+        // the description Keycloak gave it, and Keycloak refuses any write to realm-management's
+        // roles (HTTP 403). Taken as Keycloak makes it; a declared difference shows once the realm
+        // exists.
+        out.updateOrCount(id, List.of(), role.origin());
+      } else if (existing == null && builtin && !out.realmExists) {
         // Keycloak makes it with the realm: an export declares the default role this way.
         out.updateOrCount(id, FieldDiff.between(role.fields(), Map.of()), role.origin());
       } else if (existing == null) {

@@ -53,6 +53,14 @@ public record ComponentSpec(
   public static final Set<String> GENERATED_MATERIAL =
       Set.of("privateKey", "certificate", "secret", "kid");
 
+  /**
+   * The key use a generated RSA provider implies. Keycloak 24 wrote it into the config, and a 26
+   * export of a migrated realm still carries it, but 26.7.3 neither stores nor returns it (an
+   * update with it is answered without it): the implied value is dropped, as Keycloak does.
+   */
+  static final Map<String, String> IMPLIED_KEY_USE =
+      Map.of("rsa-generated", "SIG", "rsa-enc-generated", "ENC");
+
   public static boolean generated(String providerId) {
     return providerId.endsWith("-generated");
   }
@@ -165,6 +173,11 @@ public record ComponentSpec(
           dropped.add(key);
           continue;
         }
+        if (key.equals("keyUse")
+            && IMPLIED_KEY_USE.containsKey(providerId)
+            && List.of(IMPLIED_KEY_USE.get(providerId)).equals(asList(entry.getValue()))) {
+          continue;
+        }
         List<?> values =
             entry.getValue() instanceof List<?> list
                 ? list
@@ -192,6 +205,10 @@ public record ComponentSpec(
                     + "': Keycloak generates the key, realmctl never sends or compares it");
       }
       return config;
+    }
+
+    private static List<?> asList(Object value) {
+      return value instanceof List<?> list ? list : List.of(String.valueOf(value));
     }
 
     @Override

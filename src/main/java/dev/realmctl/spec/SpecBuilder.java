@@ -91,6 +91,7 @@ final class SpecBuilder {
       }
     }
     smtpServer(settings, origin);
+    defaultRole(settings);
     clientPolicies(settings, origin, "clientPolicies", "policies");
     clientPolicies(settings, origin, "clientProfiles", "profiles");
     List<ClientScopeSpec> scopes =
@@ -172,6 +173,18 @@ final class SpecBuilder {
     new SpecConsistency(problems).check(spec);
     Sections.ALL.forEach(section -> section.check(spec, problems));
     return Optional.of(spec);
+  }
+
+  /**
+   * The realm's default role as an export writes it: its {@code id} and {@code containerId} (the
+   * realm's id) are Keycloak's, different in every realm, so read-only like the realm's own id.
+   */
+  private static void defaultRole(Map<String, Object> settings) {
+    if (settings.get("defaultRole") instanceof Map<?, ?> role) {
+      Map<String, Object> kept = new LinkedHashMap<>(SpecReader.strings(role));
+      kept.keySet().removeAll(SpecReader.READ_ONLY);
+      settings.put("defaultRole", kept);
+    }
   }
 
   /**
@@ -430,7 +443,7 @@ final class SpecBuilder {
             item.map(),
             item.origin(),
             SpecKind.GROUP,
-            SpecReader.union(GROUP_SPECIALS, Set.of("subGroups", "path")));
+            SpecReader.union(GROUP_SPECIALS, Set.of("subGroups", "path", "parentId")));
     var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
     var clientRoles = reader.clientRoleMap(item.map(), item.origin());
     Optional<GroupSpec> group =

@@ -102,6 +102,20 @@ public final class VersionBehaviour {
           "service_account", SERVICE_ACCOUNT_SCOPE);
 
   /**
+   * Roles of the built-in clients that a new realm has only from a version on: {@code
+   * realm-management}'s organization roles are in every new realm of 26.7.3 (and in realms 26.7.3
+   * migrated from 24), not in 24.0.5's; 25 was not measured, so they count from {@link
+   * #ORGANIZATIONS}.
+   */
+  private static final Map<String, Map<String, KeycloakVersion>> BUILT_IN_CLIENT_ROLES_SINCE =
+      Map.of(
+          "realm-management",
+          Map.of(
+              "manage-organizations", ORGANIZATIONS,
+              "view-organizations", ORGANIZATIONS,
+              "query-organizations", ORGANIZATIONS));
+
+  /**
    * Representation fields the admin client knows that older servers lack (which then ignore them: a
    * spec setting one would show as drift forever). Read off keycloak-core's representation classes
    * of each supported version.
@@ -231,6 +245,21 @@ public final class VersionBehaviour {
     return result;
   }
 
+  /**
+   * The client scopes Keycloak links to each built-in client ({@code account}, {@code broker}, ...)
+   * of a new realm: the new realm's default (or optional) scopes of the {@code openid-connect}
+   * protocol, measured on 26.7.3 (every built-in client alike).
+   */
+  public Set<String> builtInClientScopesOfNewRealm(boolean optional) {
+    Set<String> scopes = new LinkedHashSet<>(realmDefaultScopesOfNewRealm(optional));
+    scopes.removeAll(SAML_SCOPES);
+    return scopes;
+  }
+
+  /** The built-in scopes of the {@code saml} protocol, which no OpenID Connect client gets. */
+  private static final Set<String> SAML_SCOPES =
+      Set.of("role_list", "saml_organization", "AuthnContextClassRef");
+
   public Set<String> clientScopesOfNewRealm() {
     Set<String> scopes = new LinkedHashSet<>(ALWAYS_BUILT_IN_SCOPES);
     BUILT_IN_SCOPES_SINCE.forEach(
@@ -252,6 +281,16 @@ public final class VersionBehaviour {
   /** The version a built-in scope first exists in, when the server is older than that. */
   public Optional<KeycloakVersion> missingBuiltInScope(String name) {
     return Optional.ofNullable(BUILT_IN_SCOPES_SINCE.get(name)).filter(v -> !since(v));
+  }
+
+  /**
+   * Whether a new realm of this version has {@code role} of the built-in client {@code clientId}.
+   */
+  public boolean builtInClientRoleSince(String clientId, String role) {
+    return Optional.ofNullable(
+            BUILT_IN_CLIENT_ROLES_SINCE.getOrDefault(clientId, Map.of()).get(role))
+        .filter(this::since)
+        .isPresent();
   }
 
   /** The version a representation field first exists in, when the server is older than that. */

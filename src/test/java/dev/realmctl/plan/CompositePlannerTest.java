@@ -51,6 +51,28 @@ class CompositePlannerTest {
   }
 
   @Test
+  void aNewRealmsBuiltInClientRolesKeepTheCompositesKeycloakGivesThem() throws IOException {
+    String export =
+        """
+        realm: r
+        roles:
+          client:
+            realm-management:
+              - name: realm-admin
+                composite: true
+                composites:
+                  client:
+                    realm-management: [view-users, manage-users]
+              - name: view-users
+              - name: manage-users
+        """;
+    Plan plan = new Planner().plan(List.of(spec(export)), new LiveState(Map.of()));
+    assertTrue(
+        paths(plan).stream().noneMatch(p -> p.contains("realm-management")),
+        "Keycloak refuses writes to realm-management's roles: " + paths(plan));
+  }
+
+  @Test
   void aRoleMovedBetweenCompositesIsAddedBeforeItIsTakenAway() throws IOException {
     LiveRealm live =
         new LiveRealm(

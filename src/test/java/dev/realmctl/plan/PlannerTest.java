@@ -53,6 +53,35 @@ class PlannerTest {
       """;
 
   @Test
+  void theDefaultRoleAnExportListsForAUserPlansNothing() throws IOException {
+    String export =
+        CLIENT_APP.replace("realmRoles: [reader]", "realmRoles: [reader, default-roles-r]");
+    Plan plan = new Planner().plan(List.of(spec(export)), new LiveState(Map.of("r", matching())));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
+
+  @Test
+  void aNewRealmsBuiltInClientsAreUpdatedAndRealmManagementIsLeftToKeycloak() throws IOException {
+    String export =
+        """
+        realm: r
+        clients:
+          - clientId: account
+            baseUrl: /realms/r/account/
+            defaultClientScopes: [basic]
+          - clientId: realm-management
+            bearerOnly: true
+            defaultClientScopes: []
+        """;
+    Plan plan = new Planner().plan(List.of(spec(export)), new LiveState(Map.of()));
+    List<String> paths = paths(plan);
+    assertTrue(paths.contains("~ clients/account"), paths.toString());
+    assertTrue(paths.contains("- clients/account/defaultClientScopes/profile"), paths.toString());
+    assertTrue(paths.stream().noneMatch(p -> p.startsWith("+ clients/account")), paths.toString());
+    assertTrue(paths.stream().noneMatch(p -> p.contains("realm-management")), paths.toString());
+  }
+
+  @Test
   void absentRealmIsCreatedInDependencyOrder() throws IOException {
     Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of()));
     assertEquals(

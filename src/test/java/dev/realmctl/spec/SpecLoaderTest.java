@@ -1,6 +1,7 @@
 package dev.realmctl.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,34 @@ class SpecLoaderTest {
     Path file = write(yaml);
     SpecException e = assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(file)));
     return e.problems().stream().map(p -> p.toString().replace(file + ":", "")).toList();
+  }
+
+  @Test
+  void idsAnExportWritesInsideFieldsAreReadOnly() throws IOException {
+    Path file =
+        write(
+            """
+            realm: r
+            defaultRole: {id: a1, name: default-roles-r, composite: true, containerId: r1}
+            groups:
+              - name: staff
+                subGroups: [{name: ops, path: /staff/ops, parentId: g1}]
+            components:
+              org.keycloak.keys.KeyProvider:
+                - name: rsa-generated
+                  providerId: rsa-generated
+                  config: {keyUse: [SIG], priority: ["100"]}
+                - name: rsa-enc-generated
+                  providerId: rsa-enc-generated
+                  config: {keyUse: [SIG]}
+            """);
+    RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
+    assertEquals(
+        Map.of("name", "default-roles-r", "composite", true), spec.settings().get("defaultRole"));
+    assertFalse(spec.groups().get(1).fields().containsKey("parentId"));
+    var keys = spec.of(ComponentSpec.SECTION);
+    assertEquals(Map.of("priority", List.of("100")), keys.get(0).config(), "SIG is implied");
+    assertEquals(Map.of("keyUse", List.of("SIG")), keys.get(1).config(), "not the implied use");
   }
 
   @Test

@@ -44,6 +44,30 @@ class VersionBehaviourTest {
   }
 
   @Test
+  void aNewRealmsOrganizationRolesOfRealmManagementAreKeycloaksFrom26() throws IOException {
+    RealmSpec spec =
+        spec(
+            """
+            realm: r
+            roles:
+              client:
+                realm-management:
+                  - {name: view-organizations, description: "${role_view-organizations}"}
+                  - {name: view-users, description: "${role_view-users}", attributes: {}}
+            """);
+    Plan on26 = new Planner().plan(List.of(spec), new LiveState(Map.of(), on("26.7.3")));
+    assertEquals(
+        List.of("realm", "ownership"),
+        on26.changes().stream().map(c -> c.id().path()).toList(),
+        "a 26 realm has the role: nothing to create, and a built-in client's role of a new realm"
+            + " is not updated (Keycloak refuses writes to realm-management's roles)");
+    Plan on24 = new Planner().plan(List.of(spec), new LiveState(Map.of(), on("24.0.5")));
+    assertEquals(
+        List.of("realm", "roles/client/realm-management/view-organizations", "ownership"),
+        on24.changes().stream().map(c -> c.id().path()).toList());
+  }
+
+  @Test
   void versionsParseAndOrderByNumber() {
     assertTrue(KeycloakVersion.of("26.10.0").atLeast(KeycloakVersion.of("26.9.1")));
     assertTrue(KeycloakVersion.of("26.0.8").before(KeycloakVersion.of("26.1")));
