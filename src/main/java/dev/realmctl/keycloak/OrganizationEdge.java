@@ -146,6 +146,10 @@ final class OrganizationEdge implements KindEdge {
 
   @Override
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    // Organizations are refused without it; the realm fields the exporter writes leave it out.
+    if (Boolean.TRUE.equals(live.settings().get("organizationsEnabled"))) {
+      spec.put("organizationsEnabled", true);
+    }
     List<Map<String, Object>> organizations = new ArrayList<>();
     new TreeMap<>(live.part(OrganizationPlanner.LIVE).byAlias())
         .values()

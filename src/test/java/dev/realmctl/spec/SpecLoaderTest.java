@@ -52,8 +52,8 @@ class SpecLoaderTest {
                   config: {keyUse: [SIG]}
             """);
     RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
-    assertEquals(
-        Map.of("name", "default-roles-r", "composite", true), spec.settings().get("defaultRole"));
+    assertFalse(
+        spec.settings().containsKey("defaultRole"), "it only names the default role: read-only");
     assertFalse(spec.groups().get(1).fields().containsKey("parentId"));
     var keys = spec.of(ComponentSpec.SECTION);
     assertEquals(Map.of("priority", List.of("100")), keys.get(0).config(), "SIG is implied");
