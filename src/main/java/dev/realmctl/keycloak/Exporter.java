@@ -376,6 +376,11 @@ public final class Exporter {
       putIfPresent(out, "lastName", user.getLastName());
       out.put("enabled", user.isEnabled());
       out.put("emailVerified", user.isEmailVerified());
+      // Even empty: a realm whose required action is a default one adds it to every new user.
+      out.put("requiredActions", sorted(user.getRequiredActions()));
+      if (user.getAttributes() != null && !user.getAttributes().isEmpty()) {
+        out.put("attributes", new TreeMap<>(user.getAttributes()));
+      }
       out.put("realmRoles", memberships.realmRolesOf(user.getUsername()));
       putIfNotEmpty(out, "clientRoles", memberships.clientRolesOf(user.getUsername()));
       out.put("groups", memberships.groupsOf(user.getUsername()));

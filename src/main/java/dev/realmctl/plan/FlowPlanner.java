@@ -53,20 +53,6 @@ public final class FlowPlanner implements ResourcePlanner {
           "http challenge",
           "saml ecp");
 
-  /**
-   * The built-in flows a new realm surely has; others an export declares ("saml ecp", which 26.7.3
-   * no longer makes) are created, and a server that made one answers the create as done.
-   */
-  private static final Set<String> NEW_REALM_FLOWS =
-      Set.of(
-          "browser",
-          "registration",
-          "direct grant",
-          "reset credentials",
-          "clients",
-          "docker auth",
-          "first broker login");
-
   public record FlowId(String realm, String alias) implements ResourceId {
     public Kind kind() {
       return Kind.AUTH_FLOW;
@@ -153,11 +139,9 @@ public final class FlowPlanner implements ResourcePlanner {
       if (builtIn) {
         if (have != null) {
           requirements(spec.realm(), flow, declared, existing, out);
-        } else if (out.realmExists ? existing.read() : !NEW_REALM_FLOWS.contains(flow.alias())) {
-          // A built-in flow this server's realms lack (26.7 has no "saml ecp"): made from the
-          // export, as Keycloak's own import makes it.
-          out.add(Change.create(id, want).at(flow.origin()));
         }
+        // One the admin API does not list is left alone: 26.7.3 refuses to create "saml ecp"
+        // ("already exists") in a realm whose flow list lacks it.
         continue;
       }
       if (have == null) {

@@ -78,7 +78,14 @@ final class References {
               clientId
                   .map(c -> Builtins.clientRole(out.keycloak, c, name))
                   .orElseGet(() -> Builtins.realmRole(spec.realm(), name)));
-      if (!declared && !live.hasRole(clientId, name) && !builtin) {
+      // Keycloak makes it with a client's authorization services, even before they are written.
+      boolean authorization =
+          name.equals("uma_protection")
+              && clientId
+                  .flatMap(this::declaredClient)
+                  .map(c -> Boolean.TRUE.equals(c.fields().get("authorizationServicesEnabled")))
+                  .orElse(false);
+      if (!declared && !live.hasRole(clientId, name) && !builtin && !authorization) {
         String container =
             clientId.map(c -> "client '" + c + "'").orElse("realm '" + spec.realm() + "'");
         out.problems.error(

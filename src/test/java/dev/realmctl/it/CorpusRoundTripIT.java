@@ -594,7 +594,10 @@ class CorpusRoundTripIT {
         live.flows().getFlows().stream().map(f -> f.getAlias()).collect(Collectors.toSet());
     for (JsonNode flow : flows) {
       String alias = flow.path("alias").asText();
-      if (flow.path("topLevel").asBoolean() && !actual.contains(alias)) {
+      // A built-in flow the admin API does not list ("saml ecp" on 26.7.3, which it yet refuses
+      // to create: "already exists") is Keycloak's.
+      boolean builtIn = flow.path("builtIn").asBoolean();
+      if (flow.path("topLevel").asBoolean() && !builtIn && !actual.contains(alias)) {
         missingFlows.add(live.toRepresentation().getRealm() + ": " + alias);
       }
     }
