@@ -1,8 +1,6 @@
 package dev.realmctl.spec;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /** Checks within one realm spec that need no server: every name declared once. */
@@ -43,19 +41,6 @@ final class SpecConsistency {
 
   private <T> void unique(
       List<T> items, Function<T, String> key, Function<T, Origin> origin, String label) {
-    Map<String, Origin> seen = new HashMap<>();
-    for (T item : items) {
-      Origin first = seen.putIfAbsent(key.apply(item), origin.apply(item));
-      if (first != null) {
-        problems.error(
-            origin.apply(item).location(),
-            label
-                + " '"
-                + key.apply(item)
-                + "' is declared twice (first at line "
-                + first.location().line()
-                + ")");
-      }
-    }
+    Unique.names(items, key, origin, new SpecKind(label, ""), problems);
   }
 }

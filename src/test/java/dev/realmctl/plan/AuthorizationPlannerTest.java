@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.RepresentationCatalog;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.SpecException;
-import dev.realmctl.spec.SpecLoader;
-import dev.realmctl.spec.Variables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +51,7 @@ class AuthorizationPlannerTest {
   @TempDir Path folder;
 
   private RealmSpec spec(String yaml) throws IOException {
-    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
-        .load(List.of(file))
-        .realms()
-        .get(0);
+    return dev.realmctl.support.SpecFiles.load(folder, yaml);
   }
 
   private static LiveState live(AuthorizationPlanner.Read read) {

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.RepresentationCatalog;
 import dev.realmctl.plan.OrganizationPlanner.Live;
 import dev.realmctl.plan.OrganizationPlanner.Organizations;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.SpecException;
-import dev.realmctl.spec.SpecLoader;
-import dev.realmctl.spec.Variables;
 import dev.realmctl.version.KeycloakVersion;
 import dev.realmctl.version.VersionBehaviour;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +34,11 @@ class OrganizationPlannerTest {
       """;
 
   private RealmSpec spec(String yaml) throws IOException {
-    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
-        .load(List.of(file))
-        .realms()
-        .get(0);
+    return dev.realmctl.support.SpecFiles.load(folder, yaml);
   }
 
   private static List<String> paths(Plan plan) {
-    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+    return dev.realmctl.support.SpecFiles.paths(plan);
   }
 
   /** A realm that has what {@link #SPEC} declares, and records it as realmctl's. */

@@ -33,7 +33,7 @@ class PlannerTest {
   }
 
   private static List<String> paths(Plan plan) {
-    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+    return dev.realmctl.support.SpecFiles.paths(plan);
   }
 
   private static final String CLIENT_APP =

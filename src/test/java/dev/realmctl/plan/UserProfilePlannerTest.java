@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.RepresentationCatalog;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.SpecException;
-import dev.realmctl.spec.SpecLoader;
-import dev.realmctl.spec.Variables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +53,7 @@ class UserProfilePlannerTest {
   }
 
   private RealmSpec spec(String yaml) throws IOException {
-    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
-        .load(List.of(file))
-        .realms()
-        .get(0);
+    return dev.realmctl.support.SpecFiles.load(folder, yaml);
   }
 
   private static LiveState live(Map<String, Object> profile) {
@@ -82,7 +73,7 @@ class UserProfilePlannerTest {
   }
 
   private static List<String> paths(Plan plan) {
-    return plan.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList();
+    return dev.realmctl.support.SpecFiles.paths(plan);
   }
 
   @Test

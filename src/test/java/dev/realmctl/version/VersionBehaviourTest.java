@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.RepresentationCatalog;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.plan.Plan;
 import dev.realmctl.plan.Planner;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.spec.SpecKind;
-import dev.realmctl.spec.SpecLoader;
-import dev.realmctl.spec.Variables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +32,7 @@ class VersionBehaviourTest {
   }
 
   private RealmSpec spec(String yaml) throws IOException {
-    Path file = Files.writeString(folder.resolve("r.yaml"), yaml);
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
-        .load(List.of(file))
-        .realms()
-        .get(0);
+    return dev.realmctl.support.SpecFiles.load(folder, yaml);
   }
 
   @Test
