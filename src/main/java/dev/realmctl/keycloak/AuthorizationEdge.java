@@ -59,7 +59,9 @@ final class AuthorizationEdge implements KindEdge {
 
   /** One request per client whose authorization matters; none when none does. */
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     Set<String> clientIds = new HashSet<>();
     spec.of(AuthorizationSpec.SECTION).forEach(a -> clientIds.add(a.clientId()));
     Ownership recorded = Ownership.recordedIn(live.settings());
@@ -81,7 +83,9 @@ final class AuthorizationEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     Map<String, Live> clients = new HashMap<>();
     for (ClientRepresentation client : realm.clients().findAll()) {
       if (Boolean.TRUE.equals(client.getAuthorizationServicesEnabled())

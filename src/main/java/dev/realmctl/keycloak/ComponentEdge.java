@@ -36,7 +36,9 @@ final class ComponentEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     Ownership recorded = Ownership.recordedIn(live.settings());
     if (!spec.declares(ComponentSpec.SECTION)
         && recorded.of("components").isEmpty()
@@ -114,7 +116,7 @@ final class ComponentEdge implements KindEdge {
                       (key, values) -> {
                         if (values.contains(ComponentPlanner.MASK)) {
                           String variable =
-                              Exporter.envName(realm, c.name() + "_" + key)
+                              ExportFields.envName(realm, c.name() + "_" + key)
                                   .replaceAll("_SECRET$", "");
                           config.put(key, List.of("${env:" + variable + "}"));
                           notes.add(

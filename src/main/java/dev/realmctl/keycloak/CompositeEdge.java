@@ -18,10 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
 
 /**
  * The roles composite roles hold. Keycloak names a held client role by its client's internal id
@@ -34,46 +33,69 @@ final class CompositeEdge implements KindEdge {
     return Map.of(Kind.ROLE_COMPOSITE, new Links());
   }
 
-  /** One request per declared composite role that exists. */
+  /** No request of its own: the composites come with the roles in the realm's partial export. */
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    Map<String, LiveRealm.RoleScope> all = all(read);
     Map<String, LiveRealm.RoleScope> composites = new HashMap<>();
-    Map<String, String> clientIds = inverse(ids.clients);
     for (RoleSpec role : spec.roles()) {
-      if (role.composites().isPresent() && live.hasRole(role.clientId(), role.name())) {
-        composites.put(
-            role.key(), held(resource(realm, ids, role.clientId(), role.name()), clientIds));
+      if (role.composites().isPresent() && all.containsKey(role.key())) {
+        composites.put(role.key(), all.get(role.key()));
       }
     }
     return live.with(CompositePlanner.LIVE, composites);
   }
 
-  /** Every composite role but the built-in clients' own, which Keycloak keeps. */
   @Override
-  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
-    for (ClientRepresentation client : realm.clients().findAll()) {
-      ids.clients.put(client.getClientId(), client.getId());
-    }
-    Map<String, String> clientIds = inverse(ids.clients);
-    Map<String, LiveRealm.RoleScope> composites = new HashMap<>();
-    for (RoleRepresentation role : realm.roles().list(false)) {
-      if (Boolean.TRUE.equals(role.isComposite())) {
-        composites.put(role.getName(), held(realm.roles().get(role.getName()), clientIds));
-      }
-    }
-    for (var client : ids.clients.entrySet()) {
-      if (Builtins.CLIENTS.contains(client.getKey())) {
-        continue;
-      }
-      var roles = realm.clients().get(client.getValue()).roles();
-      for (RoleRepresentation role : roles.list(false)) {
-        if (Boolean.TRUE.equals(role.isComposite())) {
-          composites.put(
-              client.getKey() + "/" + role.getName(), held(roles.get(role.getName()), clientIds));
-        }
-      }
-    }
+  public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    Map<String, LiveRealm.RoleScope> composites = new HashMap<>(all(read));
+    composites.keySet().removeIf(key -> Builtins.CLIENTS.contains(clientOf(key)));
     return live.with(CompositePlanner.LIVE, composites);
+  }
+
+  /** Every composite role's direct composites, keyed as {@link RoleSpec#key()} keys roles. */
+  private static Map<String, LiveRealm.RoleScope> all(RealmRead read) {
+    Map<String, LiveRealm.RoleScope> composites = new HashMap<>();
+    RolesRepresentation roles = read.export().getRoles();
+    if (roles == null) {
+      return composites;
+    }
+    if (roles.getRealm() != null) {
+      roles
+          .getRealm()
+          .forEach(role -> held(role).ifPresent(h -> composites.put(role.getName(), h)));
+    }
+    if (roles.getClient() != null) {
+      roles
+          .getClient()
+          .forEach(
+              (clientId, list) ->
+                  list.forEach(
+                      role ->
+                          held(role)
+                              .ifPresent(h -> composites.put(clientId + "/" + role.getName(), h))));
+    }
+    return composites;
+  }
+
+  private static String clientOf(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? "" : key.substring(0, slash);
+  }
+
+  private static Optional<LiveRealm.RoleScope> held(RoleRepresentation role) {
+    if (!Boolean.TRUE.equals(role.isComposite()) || role.getComposites() == null) {
+      return Optional.empty();
+    }
+    var composites = role.getComposites();
+    Map<String, Set<String>> clientRoles = new HashMap<>();
+    if (composites.getClient() != null) {
+      composites.getClient().forEach((c, names) -> clientRoles.put(c, new HashSet<>(names)));
+    }
+    return Optional.of(
+        new LiveRealm.RoleScope(
+            composites.getRealm() == null ? Set.of() : Set.copyOf(composites.getRealm()),
+            clientRoles));
   }
 
   @Override
@@ -127,33 +149,6 @@ final class CompositeEdge implements KindEdge {
     if (clientRoles.isEmpty()) {
       roles.remove("client");
     }
-  }
-
-  private static LiveRealm.RoleScope held(RoleResource role, Map<String, String> clientIds) {
-    Set<String> realmRoles = new HashSet<>();
-    Map<String, Set<String>> clientRoles = new HashMap<>();
-    for (RoleRepresentation member : role.getRoleComposites()) {
-      if (Boolean.TRUE.equals(member.getClientRole())) {
-        String clientId = clientIds.getOrDefault(member.getContainerId(), member.getContainerId());
-        clientRoles.computeIfAbsent(clientId, c -> new HashSet<>()).add(member.getName());
-      } else {
-        realmRoles.add(member.getName());
-      }
-    }
-    return new LiveRealm.RoleScope(realmRoles, clientRoles);
-  }
-
-  private static RoleResource resource(
-      RealmResource realm, RealmIds ids, Optional<String> clientId, String name) {
-    return clientId
-        .map(c -> realm.clients().get(ids.clients.get(c)).roles().get(name))
-        .orElseGet(() -> realm.roles().get(name));
-  }
-
-  private static Map<String, String> inverse(Map<String, String> clientUuids) {
-    Map<String, String> byUuid = new HashMap<>();
-    clientUuids.forEach((clientId, uuid) -> byUuid.put(uuid, clientId));
-    return byUuid;
   }
 
   private static final class Links implements ChangeWriter {

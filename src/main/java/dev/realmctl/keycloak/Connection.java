@@ -246,6 +246,8 @@ public final class Connection implements AutoCloseable {
 
   /** Counts requests by method; reads and writes are reported apart. */
   public static final class RequestCounter implements ClientRequestFilter {
+    // Paths only: queries may name users, and nothing of a body is ever printed.
+    private static final boolean TRACE = Boolean.getBoolean("realmctl.traceRequests");
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
 
@@ -255,6 +257,9 @@ public final class Connection implements AutoCloseable {
       boolean tokenRequest = uri.getPath().endsWith("/protocol/openid-connect/token");
       // A POST that changes nothing: the flows are read through the partial export.
       boolean export = uri.getPath().endsWith("/partial-export");
+      if (TRACE) {
+        System.err.println("request: " + request.getMethod() + " " + uri.getPath());
+      }
       if (request.getMethod().equals("GET") || tokenRequest || export) {
         reads.incrementAndGet();
       } else {

@@ -5,21 +5,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every kind's edge to Keycloak: one line per kind. */
+/**
+ * Every kind's edge to Keycloak: one line per kind. Reads run in this order, so a kind reads after
+ * those whose ids and parts it uses (users after clients, for their service accounts).
+ */
 final class Edges {
   static final List<KindEdge> ALL =
       List.of(
-          KindEdge.writing(Kind.REALM, new RealmWriter()),
-          KindEdge.writing(Kind.CLIENT_SCOPE, new ClientScopeWriter()),
-          KindEdge.writing(Kind.CLIENT, new ClientWriter()),
-          KindEdge.writing(Kind.ROLE, new RoleWriter()),
+          new RealmEdge(),
+          new ClientScopeEdge(),
+          new ClientEdge(),
+          new RoleEdge(),
           new CompositeEdge(),
-          KindEdge.writing(Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter()),
-          KindEdge.writing(Kind.SCOPE_LINK, new ScopeLinkWriter()),
-          KindEdge.writing(Kind.GROUP, new GroupWriter()),
-          KindEdge.writing(Kind.USER, new UserWriter()),
+          new GroupEdge(),
+          new UserEdge(),
+          new ScopeMappingEdge(),
           KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
-          KindEdge.writing(Kind.MEMBERSHIP, new MembershipWriter()),
           new FlowEdge(),
           new IdentityProviderEdge(),
           new FederatedIdentityEdge(),

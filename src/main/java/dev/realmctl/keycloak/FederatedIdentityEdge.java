@@ -26,7 +26,9 @@ final class FederatedIdentityEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
     for (UserSpec user : spec.users()) {
       String id = ids.users.get(user.username());
@@ -38,7 +40,9 @@ final class FederatedIdentityEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
     for (UserRepresentation user :
         LiveReader.paged((first, max) -> realm.users().list(first, max))) {

@@ -67,7 +67,7 @@ final class FlowEdge implements KindEdge {
    * write them; the per-flow endpoints would take one request per flow.
    */
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
     boolean matters =
         spec.declares(AuthenticationFlowSpec.SECTION)
             || FlowPlanner.REALM_BINDINGS.stream().anyMatch(spec.settings()::containsKey)
@@ -77,7 +77,7 @@ final class FlowEdge implements KindEdge {
     if (!matters) {
       return live;
     }
-    RealmRepresentation export = realm.partialExport(false, false);
+    RealmRepresentation export = read.export();
     Map<String, Map<String, Object>> flows = new HashMap<>();
     if (export.getAuthenticationFlows() != null) {
       export.getAuthenticationFlows().forEach(f -> flows.put(f.getAlias(), Json.toMap(f)));
@@ -90,21 +90,27 @@ final class FlowEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
-    LiveRealm read = read(RealmSpec.readingEverything(name), realm, ids, live);
-    FlowPlanner.Live flows = read.part(FlowPlanner.LIVE);
+  public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    LiveRealm withFlows = read(RealmSpec.readingEverything(name), read, live);
+    FlowPlanner.Live flows = withFlows.part(FlowPlanner.LIVE);
     Map<String, String> aliasById = new HashMap<>();
     flows.flows().forEach((alias, flow) -> aliasById.put(String.valueOf(flow.get("id")), alias));
     Map<String, Map<String, String>> overrides = new HashMap<>();
-    for (ClientRepresentation client : realm.clients().findAll()) {
-      var bound = client.getAuthenticationFlowBindingOverrides();
-      if (bound != null && !bound.isEmpty()) {
-        Map<String, String> byAlias = new TreeMap<>();
-        bound.forEach((binding, id) -> byAlias.put(binding, aliasById.getOrDefault(id, id)));
-        overrides.put(client.getClientId(), byAlias);
-      }
-    }
-    return read.with(
+    live.clients()
+        .forEach(
+            (clientId, client) -> {
+              if (client.fields().get(FlowPlanner.CLIENT_OVERRIDES) instanceof Map<?, ?> bound
+                  && !bound.isEmpty()) {
+                Map<String, String> byAlias = new TreeMap<>();
+                bound.forEach(
+                    (binding, id) ->
+                        byAlias.put(
+                            String.valueOf(binding),
+                            aliasById.getOrDefault(String.valueOf(id), String.valueOf(id))));
+                overrides.put(clientId, byAlias);
+              }
+            });
+    return withFlows.with(
         FlowPlanner.LIVE,
         new FlowPlanner.Live(flows.read(), flows.flows(), flows.configs(), overrides));
   }

@@ -38,7 +38,9 @@ final class IdentityProviderEdge implements KindEdge {
 
   /** One request for the providers, one per provider for its mappers; none when none matter. */
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     boolean owned = !Ownership.recordedIn(live.settings()).of("identityProviders").isEmpty();
     // Users' federated identities name providers too, checked against what exists.
     boolean linked = spec.users().stream().anyMatch(u -> u.federatedIdentities().isPresent());
@@ -77,7 +79,7 @@ final class IdentityProviderEdge implements KindEdge {
                   && config.containsKey("clientSecret")) {
                 Map<String, Object> copy = new TreeMap<>();
                 config.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                String variable = Exporter.envName(realm, alias + "_idp");
+                String variable = ExportFields.envName(realm, alias + "_idp");
                 copy.put("clientSecret", "${env:" + variable + "}");
                 out.put("config", copy);
                 notes.add(

@@ -3,9 +3,9 @@ package dev.realmctl.keycloak;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.version.VersionBehaviour;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.admin.client.resource.RealmResource;
 
 /**
  * The I/O edge of one resource kind: it reads the kind's part of a live realm, writes the kind's
@@ -22,17 +22,27 @@ interface KindEdge {
    * export passes a spec that declares everything); the realm's ownership record is in {@code
    * live.settings()}.
    */
-  default LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  default LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
     return live;
   }
 
   /** The live realm with everything this kind has read, for an export. */
-  default LiveRealm readAll(String name, RealmResource realm, RealmIds ids, LiveRealm live) {
-    return read(RealmSpec.readingEverything(name), realm, ids, live);
+  default LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    return read(RealmSpec.readingEverything(name), read, live);
   }
 
   /** Adds the kind's part of {@code live} to an exported spec; notes name the secrets left out. */
   default void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {}
+
+  /** As above, for a kind whose export depends on what the server's version does by itself. */
+  default void export(
+      String realm,
+      LiveRealm live,
+      VersionBehaviour behaviour,
+      Map<String, Object> spec,
+      List<String> notes) {
+    export(realm, live, spec, notes);
+  }
 
   /** An edge that only writes: the kinds whose reads and exports still live in LiveReader. */
   static KindEdge writing(Kind kind, ChangeWriter writer) {

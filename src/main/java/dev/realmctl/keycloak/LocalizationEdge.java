@@ -26,7 +26,9 @@ final class LocalizationEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     if (!spec.declares(LocalizationTextsSpec.SECTION)) {
       return live;
     }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.MappingsRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -62,6 +63,38 @@ record Memberships(
           }
         });
     return result;
+  }
+
+  /**
+   * Adds what one user's role mappings say, for the realm and for {@code clients}: read per user
+   * when there are fewer users to read than roles.
+   */
+  void add(String username, MappingsRepresentation mappings, Set<String> clients) {
+    if (mappings.getRealmMappings() != null) {
+      mappings.getRealmMappings().forEach(role -> add(realmRoles, username, role.getName()));
+    }
+    if (mappings.getClientMappings() != null) {
+      mappings
+          .getClientMappings()
+          .forEach(
+              (clientId, roles) -> {
+                if (clients.contains(clientId) && roles.getMappings() != null) {
+                  roles
+                      .getMappings()
+                      .forEach(
+                          role ->
+                              add(
+                                  clientRoles.computeIfAbsent(username, u -> new TreeMap<>()),
+                                  clientId,
+                                  role.getName()));
+                }
+              });
+    }
+  }
+
+  /** Adds one of a user's groups, by its path as Keycloak writes it: {@code /staff/ops}. */
+  void addGroup(String username, String path) {
+    add(groups, username, path);
   }
 
   List<String> realmRolesOf(String username) {

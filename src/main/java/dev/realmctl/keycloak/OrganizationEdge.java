@@ -54,7 +54,9 @@ final class OrganizationEdge implements KindEdge {
    * beyond that; none when organizations do not matter or the realm has them switched off.
    */
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     boolean owned = !Ownership.recordedIn(live.settings()).of("organizations").isEmpty();
     if (!(spec.declares(OrganizationSpec.SECTION) || owned) || !enabled(realm, live)) {
       return live;

@@ -8,6 +8,7 @@ import dev.realmctl.plan.RealmDefaultScopePlanner.Id;
 import dev.realmctl.plan.RealmDefaultScopePlanner.Live;
 import dev.realmctl.spec.RealmDefaultScopeSpec;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.version.VersionBehaviour;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,9 @@ final class RealmDefaultScopeEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     if (!spec.declares(RealmDefaultScopeSpec.DEFAULTS)
         && !spec.declares(RealmDefaultScopeSpec.OPTIONALS)) {
       return live;
@@ -45,14 +48,24 @@ final class RealmDefaultScopeEdge implements KindEdge {
   }
 
   /**
-   * Written whole, as Keycloak has them: a realm's defaults differ by version (the {@code basic}
-   * scope since 25), so a new realm's are no baseline to leave out.
+   * Each list written whole, as Keycloak has it, unless it is what a new realm of this server's
+   * version has: a realm's defaults differ by version (the {@code basic} scope since 25), so only
+   * the version itself tells which lists are Keycloak's own.
    */
   @Override
-  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+  public void export(
+      String realm,
+      LiveRealm live,
+      VersionBehaviour behaviour,
+      Map<String, Object> spec,
+      List<String> notes) {
     Live have = live.part(RealmDefaultScopePlanner.LIVE);
-    spec.put("defaultDefaultClientScopes", have.defaults().stream().sorted().toList());
-    spec.put("defaultOptionalClientScopes", have.optionals().stream().sorted().toList());
+    if (!have.defaults().equals(behaviour.realmDefaultScopesOfNewRealm(false))) {
+      spec.put("defaultDefaultClientScopes", have.defaults().stream().sorted().toList());
+    }
+    if (!have.optionals().equals(behaviour.realmDefaultScopesOfNewRealm(true))) {
+      spec.put("defaultOptionalClientScopes", have.optionals().stream().sorted().toList());
+    }
   }
 
   /**

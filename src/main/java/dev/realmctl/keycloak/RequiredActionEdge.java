@@ -31,7 +31,9 @@ final class RequiredActionEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     boolean owned = !Ownership.recordedIn(live.settings()).of("requiredActions").isEmpty();
     if (!spec.declares(RequiredActionSpec.SECTION) && !owned) {
       return live;

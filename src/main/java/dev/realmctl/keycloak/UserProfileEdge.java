@@ -27,7 +27,9 @@ final class UserProfileEdge implements KindEdge {
   }
 
   @Override
-  public LiveRealm read(RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live) {
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RealmResource realm = read.realm();
+    RealmIds ids = read.ids();
     if (!spec.declares(UserProfileSpec.SECTION) && !spec.declares(UserProfileSpec.COMPONENTS)) {
       return live;
     }

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * Clients, their mappers and scope links. What Keycloak attaches to a client by itself (per
  * version: {@link dev.realmctl.version.VersionBehaviour}) is never fought.
  */
-final class ClientPlanner implements ResourcePlanner {
+public final class ClientPlanner implements ResourcePlanner {
+  public static final LivePart<Map<String, LiveRealm.Client>> LIVE =
+      new LivePart<>("clients", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-final class ClientScopePlanner implements ResourcePlanner {
+public final class ClientScopePlanner implements ResourcePlanner {
+  public static final LivePart<Map<String, LiveRealm.Scope>> LIVE =
+      new LivePart<>("clientScopes", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

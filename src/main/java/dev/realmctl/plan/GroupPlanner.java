@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-final class GroupPlanner implements ResourcePlanner {
+public final class GroupPlanner implements ResourcePlanner {
+  /** Every group by its path without the leading slash. */
+  public static final LivePart<Map<String, LiveRealm.Group>> LIVE =
+      new LivePart<>("groups", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

@@ -5,41 +5,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A snapshot of one realm as Keycloak has it, in representation field names. Role mappings are the
- * direct ones; client role mappings are known for the clients the spec refers to, role scopes for
- * the clients and client scopes the spec's scope mappings name. {@code parts} holds what the other
- * kinds read, each under its {@link LivePart}.
+ * A snapshot of one realm as Keycloak has it, in representation field names: the realm's own
+ * fields, and each kind's part as its edge read it, under that kind's {@link LivePart}. Role
+ * mappings are the direct ones.
  */
-public record LiveRealm(
-    Map<String, Object> settings,
-    Map<String, Client> clients,
-    Map<String, Scope> clientScopes,
-    Map<String, Map<String, Object>> realmRoles,
-    Map<String, Map<String, Map<String, Object>>> clientRoles,
-    Map<String, Group> groups,
-    Map<String, User> users,
-    Map<ResourceId.Subject, RoleScope> scopeMappings,
-    Map<String, Object> parts) {
+public record LiveRealm(Map<String, Object> settings, Map<String, Object> parts) {
 
-  public LiveRealm(
-      Map<String, Object> settings,
-      Map<String, Client> clients,
-      Map<String, Scope> clientScopes,
-      Map<String, Map<String, Object>> realmRoles,
-      Map<String, Map<String, Map<String, Object>>> clientRoles,
-      Map<String, Group> groups,
-      Map<String, User> users,
-      Map<ResourceId.Subject, RoleScope> scopeMappings) {
-    this(
-        settings,
-        clients,
-        clientScopes,
-        realmRoles,
-        clientRoles,
-        groups,
-        users,
-        scopeMappings,
-        Map.of());
+  /** A realm whose own fields are read and none of its kinds yet. */
+  public static LiveRealm of(Map<String, Object> settings) {
+    return new LiveRealm(settings, Map.of());
   }
 
   /** A kind's part, or its empty value when it was not read. */
@@ -52,16 +26,36 @@ public record LiveRealm(
   public <T> LiveRealm with(LivePart<T> part, T value) {
     Map<String, Object> more = new java.util.HashMap<>(parts);
     more.put(part.name(), value);
-    return new LiveRealm(
-        settings,
-        clients,
-        clientScopes,
-        realmRoles,
-        clientRoles,
-        groups,
-        users,
-        scopeMappings,
-        more);
+    return new LiveRealm(settings, more);
+  }
+
+  // The first kinds' parts, which several planners read: named here once.
+  public Map<String, Client> clients() {
+    return part(ClientPlanner.LIVE);
+  }
+
+  public Map<String, Scope> clientScopes() {
+    return part(ClientScopePlanner.LIVE);
+  }
+
+  public Map<String, Map<String, Object>> realmRoles() {
+    return part(RolePlanner.REALM_ROLES);
+  }
+
+  public Map<String, Map<String, Map<String, Object>>> clientRoles() {
+    return part(RolePlanner.CLIENT_ROLES);
+  }
+
+  public Map<String, Group> groups() {
+    return part(GroupPlanner.LIVE);
+  }
+
+  public Map<String, User> users() {
+    return part(UserPlanner.LIVE);
+  }
+
+  public Map<ResourceId.Subject, RoleScope> scopeMappings() {
+    return part(ScopeMappingPlanner.LIVE);
   }
 
   public record Client(
@@ -90,22 +84,22 @@ public record LiveRealm(
       Set<String> groups) {}
 
   public static LiveRealm empty() {
-    return new LiveRealm(
-        Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return of(Map.of());
   }
 
   /** The client roles read, each as {@code clientId/roleName}, as ownership records them. */
   Set<String> clientRoleKeys() {
     Set<String> keys = new java.util.HashSet<>();
-    clientRoles.forEach(
-        (clientId, roles) ->
-            roles.keySet().forEach(role -> keys.add(Ownership.clientRoleKey(clientId, role))));
+    clientRoles()
+        .forEach(
+            (clientId, roles) ->
+                roles.keySet().forEach(role -> keys.add(Ownership.clientRoleKey(clientId, role))));
     return keys;
   }
 
   public boolean hasRole(Optional<String> clientId, String name) {
     return clientId
-        .map(c -> clientRoles.getOrDefault(c, Map.of()).containsKey(name))
-        .orElseGet(() -> realmRoles.containsKey(name));
+        .map(c -> clientRoles().getOrDefault(c, Map.of()).containsKey(name))
+        .orElseGet(() -> realmRoles().containsKey(name));
   }
 }

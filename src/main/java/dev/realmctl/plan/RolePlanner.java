@@ -9,7 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-final class RolePlanner implements ResourcePlanner {
+public final class RolePlanner implements ResourcePlanner {
+  public static final LivePart<Map<String, Map<String, Object>>> REALM_ROLES =
+      new LivePart<>("roles/realm", Map.of());
+
+  /** Client roles by client id, for every client. */
+  public static final LivePart<Map<String, Map<String, Map<String, Object>>>> CLIENT_ROLES =
+      new LivePart<>("roles/client", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

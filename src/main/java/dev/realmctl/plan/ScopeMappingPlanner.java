@@ -3,11 +3,14 @@ package dev.realmctl.plan;
 import dev.realmctl.plan.ResourceId.Subject;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.ScopeMappingSpec;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** The roles each named client or client scope may put into tokens: each list the exact set. */
-final class ScopeMappingPlanner implements ResourcePlanner {
+public final class ScopeMappingPlanner implements ResourcePlanner {
+  public static final LivePart<Map<ResourceId.Subject, LiveRealm.RoleScope>> LIVE =
+      new LivePart<>("scopeMappings", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

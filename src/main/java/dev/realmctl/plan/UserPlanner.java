@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
  * Users, their role mappings and group memberships. A password is part of the create only: Keycloak
  * never returns one, so there is nothing to compare it with afterwards.
  */
-final class UserPlanner implements ResourcePlanner {
+public final class UserPlanner implements ResourcePlanner {
+  /** Users by username; their role mappings and groups as far as the spec declares them. */
+  public static final LivePart<Map<String, LiveRealm.User>> LIVE =
+      new LivePart<>("users", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {

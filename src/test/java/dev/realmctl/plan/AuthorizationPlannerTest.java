@@ -58,21 +58,18 @@ class AuthorizationPlannerTest {
     return new LiveState(
         Map.of(
             "r",
-            new LiveRealm(
-                    Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")),
+            LiveRealm.of(Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")))
+                .with(
+                    ClientPlanner.LIVE,
                     Map.of(
                         "shop",
                         new LiveRealm.Client(
                             Map.of("clientId", "shop", "authorizationServicesEnabled", true),
                             Map.of(),
                             Set.of(),
-                            Set.of())),
-                    Map.of(),
-                    Map.of("orders-admin", Map.of("name", "orders-admin")),
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    Map.of())
+                            Set.of())))
+                .with(
+                    RolePlanner.REALM_ROLES, Map.of("orders-admin", Map.of("name", "orders-admin")))
                 .with(AuthorizationPlanner.LIVE, read)));
   }
 

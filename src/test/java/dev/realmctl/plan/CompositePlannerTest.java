@@ -70,20 +70,18 @@ class CompositePlannerTest {
   @Test
   void aRoleMovedBetweenCompositesIsAddedBeforeItIsTakenAway() throws IOException {
     LiveRealm live =
-        new LiveRealm(
-                Map.of("realm", "r"),
-                Map.of(),
-                Map.of(),
+        LiveRealm.of(Map.of("realm", "r"))
+            .with(
+                RolePlanner.REALM_ROLES,
                 Map.of(
                     "reader", Map.of("name", "reader"),
                     "writer", Map.of("name", "writer"),
                     "editor", Map.of("name", "editor"),
                     "default-roles-r", Map.of("name", "default-roles-r"),
-                    "offline_access", Map.of("name", "offline_access")),
-                Map.of("account", Map.of("manage-account", Map.of("name", "manage-account"))),
-                Map.of(),
-                Map.of(),
-                Map.of())
+                    "offline_access", Map.of("name", "offline_access")))
+            .with(
+                RolePlanner.CLIENT_ROLES,
+                Map.of("account", Map.of("manage-account", Map.of("name", "manage-account"))))
             .with(
                 CompositePlanner.LIVE,
                 Map.of(

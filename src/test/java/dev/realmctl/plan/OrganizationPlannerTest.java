@@ -69,8 +69,7 @@ class OrganizationPlannerTest {
             Set.of("corp"),
             members,
             managed);
-    return new LiveRealm(
-            settings, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of())
+    return LiveRealm.of(settings)
         .with(
             OrganizationPlanner.LIVE,
             new Organizations(Map.of("acme", acme), Set.of("bob"), Set.of("corp")));

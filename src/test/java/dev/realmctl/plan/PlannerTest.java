@@ -138,17 +138,18 @@ class PlannerTest {
     Map<String, Map<String, Object>> roles = new HashMap<>(matching.realmRoles());
     roles.put("writer", Map.of("name", "writer"));
     LiveRealm live =
-        new LiveRealm(
-            matching.settings(),
-            matching.clients(),
-            matching.clientScopes(),
-            roles,
-            matching.clientRoles(),
-            matching.groups(),
-            matching.users(),
-            Map.of(
-                ResourceId.Subject.client("app"),
-                new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
+        LiveRealm.of(matching.settings())
+            .with(ClientPlanner.LIVE, matching.clients())
+            .with(ClientScopePlanner.LIVE, matching.clientScopes())
+            .with(RolePlanner.REALM_ROLES, roles)
+            .with(RolePlanner.CLIENT_ROLES, matching.clientRoles())
+            .with(GroupPlanner.LIVE, matching.groups())
+            .with(UserPlanner.LIVE, matching.users())
+            .with(
+                ScopeMappingPlanner.LIVE,
+                Map.of(
+                    ResourceId.Subject.client("app"),
+                    new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
     RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
 
     Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));
@@ -193,15 +194,14 @@ class PlannerTest {
             Ownership.ATTRIBUTE,
             "{\"clients\":[\"account\",\"app\",\"old\"],\"roles\":[\"reader\"]}"));
     LiveRealm owningOld =
-        new LiveRealm(
-            settings,
-            live.clients(),
-            live.clientScopes(),
-            live.realmRoles(),
-            live.clientRoles(),
-            live.groups(),
-            live.users(),
-            live.scopeMappings());
+        LiveRealm.of(settings)
+            .with(ClientPlanner.LIVE, live.clients())
+            .with(ClientScopePlanner.LIVE, live.clientScopes())
+            .with(RolePlanner.REALM_ROLES, live.realmRoles())
+            .with(RolePlanner.CLIENT_ROLES, live.clientRoles())
+            .with(GroupPlanner.LIVE, live.groups())
+            .with(UserPlanner.LIVE, live.users())
+            .with(ScopeMappingPlanner.LIVE, live.scopeMappings());
 
     Plan withoutPrune =
         new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)));
@@ -226,22 +226,17 @@ class PlannerTest {
         new LiveRealm.User(
             Map.of("username", "ann"), Set.of(), Map.of(), Set.of("staff/ops/oncall")));
     LiveRealm live =
-        new LiveRealm(
-            Map.of(
-                "realm",
-                "r",
-                "attributes",
+        LiveRealm.of(
                 Map.of(
-                    Ownership.ATTRIBUTE,
-                    "{\"groups\":[\"staff\",\"staff/ops\",\"staff/ops/oncall\","
-                        + "\"staff/ops/oncall/night\"],\"users\":[\"ann\"]}")),
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            groups,
-            users,
-            Map.of());
+                    "realm",
+                    "r",
+                    "attributes",
+                    Map.of(
+                        Ownership.ATTRIBUTE,
+                        "{\"groups\":[\"staff\",\"staff/ops\",\"staff/ops/oncall\","
+                            + "\"staff/ops/oncall/night\"],\"users\":[\"ann\"]}")))
+            .with(GroupPlanner.LIVE, groups)
+            .with(UserPlanner.LIVE, users);
     RealmSpec spec =
         spec(
             """
@@ -307,20 +302,24 @@ class PlannerTest {
             Map.of(),
             Set.of("basic", "service_account"),
             Set.of()));
-    return new LiveRealm(
-        Map.of(
-            "realm",
-            "r",
-            "attributes",
-            Map.of(Ownership.ATTRIBUTE, "{\"clients\":[\"app\"],\"roles\":[\"reader\"]}")),
-        clients,
-        Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())),
-        Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()),
-        Map.of(),
-        Map.of(),
-        Map.of(
-            "service-account-app",
-            new LiveRealm.User(Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())),
-        Map.of());
+    return LiveRealm.of(
+            Map.of(
+                "realm",
+                "r",
+                "attributes",
+                Map.of(Ownership.ATTRIBUTE, "{\"clients\":[\"app\"],\"roles\":[\"reader\"]}")))
+        .with(ClientPlanner.LIVE, clients)
+        .with(
+            ClientScopePlanner.LIVE,
+            Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())))
+        .with(
+            RolePlanner.REALM_ROLES,
+            Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()))
+        .with(
+            UserPlanner.LIVE,
+            Map.of(
+                "service-account-app",
+                new LiveRealm.User(
+                    Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
   }
 }

@@ -118,8 +118,7 @@ class RealmStructuresTest {
   }
 
   private static LiveRealm live(Map<String, Object> settings) {
-    return new LiveRealm(
-        settings, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    return LiveRealm.of(settings);
   }
 
   private static Map<String, Object> liveSmtp(String host, String password) {
@@ -245,7 +244,8 @@ class RealmStructuresTest {
       scopes.put(name, new LiveRealm.Scope(Map.of("name", name), Map.of()));
     }
     LiveRealm live =
-        new LiveRealm(Map.of(), Map.of(), scopes, Map.of(), Map.of(), Map.of(), Map.of(), Map.of())
+        LiveRealm.of(Map.of())
+            .with(ClientScopePlanner.LIVE, scopes)
             .with(
                 RealmDefaultScopePlanner.LIVE,
                 new RealmDefaultScopePlanner.Live(Set.of("email", "profile"), Set.of("phone")));

@@ -60,15 +60,7 @@ class UserProfilePlannerTest {
     return new LiveState(
         Map.of(
             "r",
-            new LiveRealm(
-                    Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")),
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    Map.of())
+            LiveRealm.of(Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")))
                 .with(UserProfilePlanner.LIVE, Optional.of(profile))));
   }
 

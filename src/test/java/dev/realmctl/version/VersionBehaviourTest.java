@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.plan.Plan;
@@ -180,25 +181,21 @@ class VersionBehaviourTest {
             "Client Host", Map.of("name", "Client Host"),
             "Client IP Address", Map.of("name", "Client IP Address"));
     LiveRealm live =
-        new LiveRealm(
-            Map.of(
-                "realm",
-                "r",
-                "attributes",
-                Map.of("realmctl.ownership", "{\"clients\":[\"app\"]}")),
-            Map.of(
-                "app",
-                new LiveRealm.Client(
-                    Map.of("clientId", "app", "serviceAccountsEnabled", true),
-                    attached,
-                    Set.of(),
-                    Set.of())),
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            Map.of(),
-            Map.of());
+        LiveRealm.of(
+                Map.of(
+                    "realm",
+                    "r",
+                    "attributes",
+                    Map.of("realmctl.ownership", "{\"clients\":[\"app\"]}")))
+            .with(
+                ClientPlanner.LIVE,
+                Map.of(
+                    "app",
+                    new LiveRealm.Client(
+                        Map.of("clientId", "app", "serviceAccountsEnabled", true),
+                        attached,
+                        Set.of(),
+                        Set.of())));
     Plan on26 = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live), on("26.0.8")));
     assertTrue(
         on26.changes().stream().noneMatch(c -> c.id().path().contains("protocolMappers")),

@@ -1,0 +1,169 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.ClientPlanner;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.version.VersionBehaviour;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+
+/**
+ * Clients with their protocol mappers and client scope links: one request for all of them. The
+ * protocol mappers of client scopes and the scope links are written here too.
+ */
+final class ClientEdge implements KindEdge {
+  private static final Map<String, Object> CLIENT_DEFAULTS =
+      ExportFields.defaults(
+          "name",
+          null,
+          "description",
+          null,
+          "enabled",
+          true,
+          "publicClient",
+          false,
+          "bearerOnly",
+          false,
+          "standardFlowEnabled",
+          true,
+          "implicitFlowEnabled",
+          false,
+          "directAccessGrantsEnabled",
+          false,
+          "serviceAccountsEnabled",
+          false,
+          "consentRequired",
+          false,
+          "fullScopeAllowed",
+          true,
+          "protocol",
+          "openid-connect",
+          "clientAuthenticatorType",
+          "client-secret",
+          "rootUrl",
+          null,
+          "baseUrl",
+          null,
+          "adminUrl",
+          null,
+          "redirectUris",
+          List.of(),
+          "webOrigins",
+          List.of());
+  private static final Set<String> CLIENT_ATTRIBUTES =
+      Set.of("post.logout.redirect.uris", "access.token.lifespan", "pkce.code.challenge.method");
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(
+        Kind.CLIENT, new ClientWriter(),
+        Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter(),
+        Kind.SCOPE_LINK, new ScopeLinkWriter());
+  }
+
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    Map<String, LiveRealm.Client> clients = new HashMap<>();
+    for (ClientRepresentation client : read.realm().clients().findAll()) {
+      read.ids().clients.put(client.getClientId(), client.getId());
+      clients.put(
+          client.getClientId(),
+          new LiveRealm.Client(
+              Json.toMap(client),
+              mappers(client.getProtocolMappers(), "clients", client.getClientId(), read.ids()),
+              set(client.getDefaultClientScopes()),
+              set(client.getOptionalClientScopes())));
+    }
+    return live.with(ClientPlanner.LIVE, clients);
+  }
+
+  static Map<String, Map<String, Object>> mappers(
+      List<ProtocolMapperRepresentation> mappers,
+      String ownerSegment,
+      String ownerName,
+      RealmIds ids) {
+    Map<String, Map<String, Object>> result = new HashMap<>();
+    for (ProtocolMapperRepresentation mapper :
+        mappers == null ? List.<ProtocolMapperRepresentation>of() : mappers) {
+      ids.mappers.put(
+          RealmIds.mapperKey(ownerSegment, ownerName, mapper.getName()), mapper.getId());
+      result.put(mapper.getName(), Json.toMap(mapper));
+    }
+    return result;
+  }
+
+  private static Set<String> set(List<String> values) {
+    return values == null ? Set.of() : Set.copyOf(values);
+  }
+
+  @Override
+  public void export(
+      String realm,
+      LiveRealm live,
+      VersionBehaviour behaviour,
+      Map<String, Object> spec,
+      List<String> notes) {
+    List<Map<String, Object>> clients = new ArrayList<>();
+    new TreeMap<>(live.clients())
+        .forEach(
+            (clientId, client) -> {
+              if (!Builtins.CLIENTS.contains(clientId)) {
+                clients.add(export(realm, clientId, client, behaviour, notes));
+              }
+            });
+    ExportFields.putIfNotEmpty(spec, "clients", clients);
+  }
+
+  private static Map<String, Object> export(
+      String realm,
+      String clientId,
+      LiveRealm.Client client,
+      VersionBehaviour behaviour,
+      List<String> notes) {
+    Map<String, Object> fields = client.fields();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("clientId", clientId);
+    out.putAll(ExportFields.nonDefault(fields, CLIENT_DEFAULTS));
+    Map<String, Object> attributes = new TreeMap<>();
+    ExportFields.sortedMap(fields.get("attributes"))
+        .forEach(
+            (k, v) -> {
+              if (CLIENT_ATTRIBUTES.contains(k) && v != null && !String.valueOf(v).isEmpty()) {
+                attributes.put(k, v);
+              }
+            });
+    ExportFields.putIfNotEmpty(out, "attributes", attributes);
+    // Mappers Keycloak attached by itself are its own; a spec declaring them would carry them
+    // to a version that attaches them elsewhere.
+    Set<String> attached =
+        behaviour.mappersKeycloakAttaches(
+            Boolean.TRUE.equals(fields.get("serviceAccountsEnabled")));
+    Map<String, Map<String, Object>> own = new HashMap<>(client.protocolMappers());
+    own.keySet().removeAll(attached);
+    if (!own.isEmpty()) {
+      out.put("protocolMappers", ExportFields.mappers(own));
+    }
+    out.put("defaultClientScopes", ExportFields.sorted(List.copyOf(client.defaultClientScopes())));
+    out.put(
+        "optionalClientScopes", ExportFields.sorted(List.copyOf(client.optionalClientScopes())));
+    if (!Boolean.TRUE.equals(fields.get("publicClient"))
+        && !Boolean.TRUE.equals(fields.get("bearerOnly"))) {
+      notes.add(
+          "client "
+              + clientId
+              + ": secret not exported; to manage it add `secret: ${env:"
+              + ExportFields.envName(realm, clientId)
+              + "}`");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.RolePlanner;
+import dev.realmctl.spec.RealmSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
+
+/**
+ * Realm and client roles, every client's, from the realm's partial export: the admin API would take
+ * one request per client. Their composites are {@link CompositeEdge}'s.
+ */
+final class RoleEdge implements KindEdge {
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(Kind.ROLE, new RoleWriter());
+  }
+
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    RolesRepresentation roles = read.export().getRoles();
+    Map<String, Map<String, Object>> realmRoles = new HashMap<>();
+    Map<String, Map<String, Map<String, Object>>> clientRoles = new HashMap<>();
+    if (roles != null) {
+      if (roles.getRealm() != null) {
+        roles.getRealm().forEach(role -> realmRoles.put(role.getName(), fields(role)));
+      }
+      if (roles.getClient() != null) {
+        roles
+            .getClient()
+            .forEach(
+                (clientId, list) -> {
+                  Map<String, Map<String, Object>> byName = new HashMap<>();
+                  list.forEach(role -> byName.put(role.getName(), fields(role)));
+                  clientRoles.put(clientId, byName);
+                });
+      }
+    }
+    // A client without roles is absent from the export; what was read is that it has none.
+    live.clients().keySet().forEach(clientId -> clientRoles.putIfAbsent(clientId, Map.of()));
+    return live.with(RolePlanner.REALM_ROLES, realmRoles)
+        .with(RolePlanner.CLIENT_ROLES, clientRoles);
+  }
+
+  /** A role as the roles endpoint answers it: its composites are another kind's. */
+  private static Map<String, Object> fields(RoleRepresentation role) {
+    Map<String, Object> fields = Json.toMap(role);
+    fields.remove("composites");
+    return fields;
+  }
+
+  @Override
+  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    String defaultRole = "default-roles-" + realm.toLowerCase();
+    Map<String, Object> roles = new LinkedHashMap<>();
+    List<Map<String, Object>> realmRoles = new ArrayList<>();
+    new TreeMap<>(live.realmRoles())
+        .forEach(
+            (name, role) -> {
+              if (!Builtins.REALM_ROLES.contains(name) && !name.equals(defaultRole)) {
+                realmRoles.add(export(role));
+              }
+            });
+    ExportFields.putIfNotEmpty(roles, "realm", realmRoles);
+    Map<String, Object> clientRoles = new TreeMap<>();
+    live.clientRoles()
+        .forEach(
+            (clientId, byName) -> {
+              if (!Builtins.CLIENTS.contains(clientId) && !byName.isEmpty()) {
+                clientRoles.put(
+                    clientId,
+                    new TreeMap<>(byName).values().stream().map(RoleEdge::export).toList());
+              }
+            });
+    ExportFields.putIfNotEmpty(roles, "client", clientRoles);
+    if (!roles.isEmpty()) {
+      spec.put("roles", roles);
+    }
+  }
+
+  private static Map<String, Object> export(Map<String, Object> role) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", role.get("name"));
+    ExportFields.putIfPresent(out, "description", role.get("description"));
+    return out;
+  }
+}

@@ -1,0 +1,270 @@
+package dev.realmctl.keycloak;
+
+import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.UserPlanner;
+import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.UserSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Users with their direct role mappings and groups. Keycloak has no bulk read of either: they are
+ * read per user, or per role and per group from member lists, whichever takes fewer requests.
+ * Service-account users are not listed with the others; each is asked of its client.
+ */
+final class UserEdge implements KindEdge {
+
+  @Override
+  public Map<Kind, ChangeWriter> writers() {
+    return Map.of(Kind.USER, new UserWriter(), Kind.MEMBERSHIP, new MembershipWriter());
+  }
+
+  @Override
+  public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
+    boolean owned = !Ownership.recordedIn(live.settings()).of(Ownership.USERS).isEmpty();
+    if (spec.users().isEmpty() && !owned) {
+      return live;
+    }
+    Map<String, Map<String, Object>> fields = list(read);
+    Set<String> clientsOfUsers = new HashSet<>();
+    spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
+    Map<String, String> needRoles = new HashMap<>();
+    Map<String, String> needGroups = new HashMap<>();
+    for (UserSpec user : spec.users()) {
+      Optional<String> id =
+          user.serviceAccountClientId()
+              .map(clientId -> serviceAccount(read, live, clientId).orElse(null))
+              .or(() -> Optional.ofNullable(read.ids().users.get(user.username())));
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (user.realmRoles().isPresent() || user.clientRoles().isPresent()) {
+        needRoles.put(user.username(), id.get());
+      }
+      if (user.groups().isPresent()) {
+        needGroups.put(user.username(), id.get());
+      }
+    }
+    Memberships memberships =
+        memberships(read, live, needRoles, needGroups, clientsOfUsers, live.realmRoles().keySet());
+    return live.with(UserPlanner.LIVE, users(fields, needRoles.keySet(), memberships));
+  }
+
+  @Override
+  public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
+    Map<String, Map<String, Object>> fields = list(read);
+    Map<String, String> everyone = new HashMap<>(read.ids().users);
+    everyone.keySet().retainAll(fields.keySet());
+    Map<String, String> serviceAccounts = new HashMap<>();
+    live.clients()
+        .forEach(
+            (clientId, client) -> {
+              if (Boolean.TRUE.equals(client.fields().get("serviceAccountsEnabled"))
+                  && !Builtins.CLIENTS.contains(clientId)) {
+                serviceAccount(read, live, clientId)
+                    .ifPresent(id -> serviceAccounts.put(clientId, id));
+              }
+            });
+    Map<String, String> needRoles = new HashMap<>(everyone);
+    serviceAccounts.forEach((clientId, id) -> needRoles.put(serviceAccountName(clientId), id));
+    Set<String> clients = new HashSet<>(live.clients().keySet());
+    clients.removeAll(Builtins.CLIENTS);
+    Set<String> realmRoles = new HashSet<>(live.realmRoles().keySet());
+    realmRoles.remove("default-roles-" + name.toLowerCase());
+    Memberships memberships = memberships(read, live, needRoles, everyone, clients, realmRoles);
+    Map<String, LiveRealm.User> users = users(fields, needRoles.keySet(), memberships);
+    return live.with(UserPlanner.LIVE, users).with(SERVICE_ACCOUNTS, serviceAccounts.keySet());
+  }
+
+  /** The clients whose service-account users an export read, for {@link #export}. */
+  private static final dev.realmctl.plan.LivePart<Set<String>> SERVICE_ACCOUNTS =
+      new dev.realmctl.plan.LivePart<>("users/serviceAccounts", Set.of());
+
+  private static Map<String, Map<String, Object>> list(RealmRead read) {
+    Map<String, Map<String, Object>> fields = new HashMap<>();
+    for (UserRepresentation user :
+        LiveReader.paged((first, max) -> read.realm().users().list(first, max))) {
+      read.ids().users.put(user.getUsername(), user.getId());
+      fields.put(user.getUsername(), Json.toMap(user));
+    }
+    return fields;
+  }
+
+  private static Optional<String> serviceAccount(RealmRead read, LiveRealm live, String clientId) {
+    String uuid = read.ids().clients.get(clientId);
+    if (uuid == null
+        || !Boolean.TRUE.equals(
+            live.clients().get(clientId).fields().get("serviceAccountsEnabled"))) {
+      return Optional.empty();
+    }
+    UserRepresentation account = read.realm().clients().get(uuid).getServiceAccountUser();
+    read.ids().users.put(account.getUsername(), account.getId());
+    return Optional.of(account.getId());
+  }
+
+  private static String serviceAccountName(String clientId) {
+    return ("service-account-" + clientId).toLowerCase();
+  }
+
+  /**
+   * Role mappings for {@code needRoles} and groups for {@code needGroups} (username to id), read
+   * per user or from member lists, whichever is fewer requests.
+   */
+  private static Memberships memberships(
+      RealmRead read,
+      LiveRealm live,
+      Map<String, String> needRoles,
+      Map<String, String> needGroups,
+      Set<String> clients,
+      Set<String> realmRoles) {
+    RealmResource realm = read.realm();
+    Map<String, List<String>> clientRoles = new HashMap<>();
+    clients.forEach(
+        clientId ->
+            clientRoles.put(
+                clientId,
+                List.copyOf(live.clientRoles().getOrDefault(clientId, Map.of()).keySet())));
+    clientRoles.values().removeIf(List::isEmpty);
+    int roleCount = realmRoles.size() + clientRoles.values().stream().mapToInt(List::size).sum();
+    boolean rolesPerUser = needRoles.size() <= roleCount;
+    boolean groupsPerUser = needGroups.size() <= live.groups().size();
+    Map<String, GroupRepresentation> groups = new HashMap<>();
+    if (!needGroups.isEmpty() && !groupsPerUser) {
+      live.groups()
+          .forEach(
+              (path, group) ->
+                  groups.put(
+                      path, Json.toRepresentation(group.fields(), GroupRepresentation.class)));
+    }
+    Memberships result =
+        Memberships.read(
+            realm,
+            needRoles.isEmpty() || rolesPerUser ? List.of() : List.copyOf(realmRoles),
+            needRoles.isEmpty() || rolesPerUser ? Map.of() : clientRoles,
+            read.ids().clients,
+            groups);
+    if (rolesPerUser) {
+      needRoles.forEach(
+          (username, id) -> result.add(username, realm.users().get(id).roles().getAll(), clients));
+    }
+    if (groupsPerUser) {
+      needGroups.forEach(
+          (username, id) -> {
+            for (GroupRepresentation group : realm.users().get(id).groups()) {
+              result.addGroup(username, group.getPath());
+            }
+          });
+    }
+    return result;
+  }
+
+  private static Map<String, LiveRealm.User> users(
+      Map<String, Map<String, Object>> fields, Set<String> withRoles, Memberships memberships) {
+    Map<String, LiveRealm.User> users = new HashMap<>();
+    Set<String> usernames = new HashSet<>(fields.keySet());
+    usernames.addAll(withRoles);
+    for (String username : usernames) {
+      Set<String> groups = new HashSet<>();
+      memberships.groupsOf(username).forEach(path -> groups.add(path.substring(1)));
+      Map<String, Set<String>> clientRoles = new HashMap<>();
+      memberships
+          .clientRoles()
+          .getOrDefault(username, Map.of())
+          .forEach((c, roles) -> clientRoles.put(c, new HashSet<>(roles)));
+      users.put(
+          username,
+          new LiveRealm.User(
+              fields.getOrDefault(username, Map.of()),
+              new HashSet<>(memberships.realmRoles().getOrDefault(username, Set.of())),
+              clientRoles,
+              groups));
+    }
+    return users;
+  }
+
+  @Override
+  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
+    String defaultRole = "default-roles-" + realm.toLowerCase();
+    Set<String> serviceAccounts = live.part(SERVICE_ACCOUNTS);
+    Set<String> accountNames = new HashSet<>();
+    serviceAccounts.forEach(clientId -> accountNames.add(serviceAccountName(clientId)));
+    List<Map<String, Object>> users = new ArrayList<>();
+    new TreeMap<>(live.users())
+        .forEach(
+            (username, user) -> {
+              if (accountNames.contains(username) && user.fields().isEmpty()) {
+                return;
+              }
+              Map<String, Object> fields = user.fields();
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("username", username);
+              ExportFields.putIfPresent(out, "email", fields.get("email"));
+              ExportFields.putIfPresent(out, "firstName", fields.get("firstName"));
+              ExportFields.putIfPresent(out, "lastName", fields.get("lastName"));
+              out.put("enabled", fields.get("enabled"));
+              out.put("emailVerified", fields.get("emailVerified"));
+              // Even empty: a realm whose required action is a default one adds it to every new
+              // user.
+              out.put("requiredActions", ExportFields.sorted(fields.get("requiredActions")));
+              ExportFields.putIfNotEmpty(
+                  out, "attributes", ExportFields.sortedMap(fields.get("attributes")));
+              out.put("realmRoles", realmRoles(user, defaultRole));
+              ExportFields.putIfNotEmpty(out, "clientRoles", clientRoles(user));
+              out.put("groups", user.groups().stream().map(path -> "/" + path).sorted().toList());
+              users.add(out);
+            });
+    if (!users.isEmpty()) {
+      notes.add("passwords are never exported: a user's password stays as Keycloak has it");
+    }
+    new TreeMap<String, Boolean>(
+            serviceAccounts.stream().collect(java.util.stream.Collectors.toMap(c -> c, c -> true)))
+        .keySet()
+        .forEach(
+            clientId -> {
+              LiveRealm.User account = live.users().get(serviceAccountName(clientId));
+              if (account == null) {
+                return;
+              }
+              List<String> roles = realmRoles(account, defaultRole);
+              Map<String, Object> clientRoles = clientRoles(account);
+              if (!roles.isEmpty() || !clientRoles.isEmpty()) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("serviceAccountClientId", clientId);
+                out.put("realmRoles", roles);
+                ExportFields.putIfNotEmpty(out, "clientRoles", clientRoles);
+                users.add(out);
+              }
+            });
+    ExportFields.putIfNotEmpty(spec, "users", users);
+  }
+
+  /** Direct realm roles, without the default role Keycloak gives everyone. */
+  private static List<String> realmRoles(LiveRealm.User user, String defaultRole) {
+    return user.realmRoles().stream().filter(r -> !r.equals(defaultRole)).sorted().toList();
+  }
+
+  private static Map<String, Object> clientRoles(LiveRealm.User user) {
+    Map<String, Object> result = new TreeMap<>();
+    user.clientRoles()
+        .forEach(
+            (clientId, roles) -> {
+              if (!Builtins.CLIENTS.contains(clientId) && !roles.isEmpty()) {
+                result.put(clientId, roles.stream().sorted().toList());
+              }
+            });
+    return result;
+  }
+}
