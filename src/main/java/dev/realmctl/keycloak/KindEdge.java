@@ -15,7 +15,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 interface KindEdge {
 
   /** The writer of each kind this edge writes. */
-  Map<Kind, ChangeWriter> writers();
+  Map<Kind, ChangeWriter<?>> writers();
 
   /**
    * The live realm with this kind's part read. The spec says whether the kind matters to it (an
@@ -35,7 +35,7 @@ interface KindEdge {
   default void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {}
 
   /** An edge that only writes: the kinds whose reads and exports still live in LiveReader. */
-  static KindEdge writing(Kind kind, ChangeWriter writer) {
+  static KindEdge writing(Kind kind, ChangeWriter<?> writer) {
     return () -> Map.of(kind, writer);
   }
 }
