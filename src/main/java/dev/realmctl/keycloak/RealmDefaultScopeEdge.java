@@ -80,12 +80,12 @@ final class RealmDefaultScopeEdge implements KindEdge {
     /** After a refused write: whether the list is already what the change wanted. */
     @Override
     public boolean exists(Id id, Change change, Target target) {
-      return names(list(target.realm(id.realm()), id.optional())).equals(wanted(change));
+      return names(list(target.realm(id.realm()), id.optional())).equals(wanted(id, change));
     }
 
-    private static Set<String> wanted(Change change) {
+    private static Set<String> wanted(Id id, Change change) {
       Set<String> wanted = new java.util.TreeSet<>();
-      if (change.after().get(RealmDefaultScopePlanner.SCOPES) instanceof List<?> names) {
+      if (change.after().get(id.field()) instanceof List<?> names) {
         names.forEach(name -> wanted.add(String.valueOf(name)));
       }
       return wanted;
@@ -99,7 +99,7 @@ final class RealmDefaultScopeEdge implements KindEdge {
      */
     private static synchronized void converge(Id id, Change change, Target target) {
       var realm = target.realm(id.realm());
-      Set<String> wanted = wanted(change);
+      Set<String> wanted = wanted(id, change);
       Map<String, String> ids =
           realm.clientScopes().findAll().stream()
               .collect(
