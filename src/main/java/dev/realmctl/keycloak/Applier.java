@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * failure it stops and says what was done and what was not: planning again picks up from there.
  */
 public final class Applier {
-  private static final Map<Kind, ChangeWriter> WRITERS = Edges.writers();
+  private static final Map<Kind, ChangeWriter<?>> WRITERS = Edges.writers();
 
   static final int DEFAULT_PARALLELISM = 4;
 
@@ -135,17 +135,13 @@ public final class Applier {
   }
 
   private void write(Change change) {
-    ChangeWriter writer = WRITERS.get(change.id().kind());
+    TypedChange<?> typed = TypedChange.of(WRITERS, change);
     retry.run(
         () -> {
           try {
-            switch (change.action()) {
-              case CREATE -> writer.create(change, target);
-              case UPDATE -> writer.update(change, target);
-              case DELETE -> writer.delete(change, target);
-            }
+            typed.write(target);
           } catch (RuntimeException e) {
-            settle(change, writer, withBody(e));
+            settle(typed, withBody(e));
           }
         });
   }
@@ -159,13 +155,12 @@ public final class Applier {
    * under it ("Database operation failed", or a unique constraint tripping at commit: "Duplicate
    * resource error") means nothing was written, and the write is tried again.
    */
-  private void settle(Change change, ChangeWriter writer, RuntimeException answer) {
+  private void settle(TypedChange<?> typed, RuntimeException answer) {
+    Change change = typed.change();
     if (change.action() == Action.DELETE && isGone(answer)) {
       return;
     }
-    if (change.action() == Action.CREATE
-        && Retry.isClientError(answer)
-        && writer.exists(change, target)) {
+    if (change.action() == Action.CREATE && Retry.isClientError(answer) && typed.exists(target)) {
       return;
     }
     String message = String.valueOf(answer.getMessage());

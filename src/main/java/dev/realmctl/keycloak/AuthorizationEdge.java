@@ -49,7 +49,7 @@ final class AuthorizationEdge implements KindEdge {
       Set.of("id", "_id", "clientId", "name", "authorizationSchema", "resources", "scopes");
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
         Kind.AUTHZ_SETTINGS, new Settings(),
         Kind.AUTHZ_SCOPE, new Scopes(),
@@ -277,54 +277,60 @@ final class AuthorizationEdge implements KindEdge {
     }
   }
 
-  private static final class Settings implements ChangeWriter {
-    public void create(Change change, Target target) {
-      update(change, target);
+  private static final class Settings implements ChangeWriter<SettingsId> {
+    @Override
+    public Class<SettingsId> idType() {
+      return SettingsId.class;
     }
 
-    public void update(Change change, Target target) {
-      var id = (SettingsId) change.id();
+    public void create(SettingsId id, Change change, Target target) {
+      update(id, change, target);
+    }
+
+    public void update(SettingsId id, Change change, Target target) {
       var authorization = authorization(target, id.realm(), id.clientId());
       authorization.update(
           Json.overlay(
               authorization.getSettings(), change.after(), ResourceServerRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
+    public void delete(SettingsId id, Change change, Target target) {
       // The resource server goes with the client's authorizationServicesEnabled.
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
+    public boolean exists(SettingsId id, Change change, Target target) {
       return true;
     }
   }
 
-  private static final class Scopes implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (ScopeId) change.id();
+  private static final class Scopes implements ChangeWriter<ScopeId> {
+    @Override
+    public Class<ScopeId> idType() {
+      return ScopeId.class;
+    }
+
+    public void create(ScopeId id, Change change, Target target) {
       created(
           authorization(target, id.realm(), id.clientId())
               .scopes()
               .create(Json.toRepresentation(change.after(), ScopeRepresentation.class)));
     }
 
-    public void update(Change change, Target target) {
-      var id = (ScopeId) change.id();
+    public void update(ScopeId id, Change change, Target target) {
       var scopes = authorization(target, id.realm(), id.clientId()).scopes();
       var scope = scopes.scope(scopeId(target, id));
       scope.update(
           Json.overlay(scope.toRepresentation(), change.after(), ScopeRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (ScopeId) change.id();
+    public void delete(ScopeId id, Change change, Target target) {
       authorization(target, id.realm(), id.clientId()).scopes().scope(scopeId(target, id)).remove();
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      return ChangeWriter.found(() -> scopeId(target, (ScopeId) change.id()));
+    public boolean exists(ScopeId id, Change change, Target target) {
+      return ChangeWriter.found(() -> scopeId(target, id));
     }
 
     private static String scopeId(Target target, ScopeId id) {
@@ -337,9 +343,13 @@ final class AuthorizationEdge implements KindEdge {
     }
   }
 
-  private static final class Resources implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (ResourceEntryId) change.id();
+  private static final class Resources implements ChangeWriter<ResourceEntryId> {
+    @Override
+    public Class<ResourceEntryId> idType() {
+      return ResourceEntryId.class;
+    }
+
+    public void create(ResourceEntryId id, Change change, Target target) {
       created(
           authorization(target, id.realm(), id.clientId())
               .resources()
@@ -347,8 +357,7 @@ final class AuthorizationEdge implements KindEdge {
                   Json.toRepresentation(withScopes(change.after()), ResourceRepresentation.class)));
     }
 
-    public void update(Change change, Target target) {
-      var id = (ResourceEntryId) change.id();
+    public void update(ResourceEntryId id, Change change, Target target) {
       var resource =
           authorization(target, id.realm(), id.clientId())
               .resources()
@@ -360,8 +369,7 @@ final class AuthorizationEdge implements KindEdge {
               ResourceRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (ResourceEntryId) change.id();
+    public void delete(ResourceEntryId id, Change change, Target target) {
       authorization(target, id.realm(), id.clientId())
           .resources()
           .resource(resourceId(target, id))
@@ -369,8 +377,8 @@ final class AuthorizationEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      return ChangeWriter.found(() -> resourceId(target, (ResourceEntryId) change.id()));
+    public boolean exists(ResourceEntryId id, Change change, Target target) {
+      return ChangeWriter.found(() -> resourceId(target, id));
     }
 
     /** The plan holds scopes by name; Keycloak takes them as {@code [{name: ...}]}. */
@@ -396,25 +404,27 @@ final class AuthorizationEdge implements KindEdge {
     }
   }
 
-  private static final class Policies implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (PolicyId) change.id();
+  private static final class Policies implements ChangeWriter<PolicyId> {
+    @Override
+    public Class<PolicyId> idType() {
+      return PolicyId.class;
+    }
+
+    public void create(PolicyId id, Change change, Target target) {
       created(
           authorization(target, id.realm(), id.clientId())
               .policies()
               .create(Json.toRepresentation(change.after(), PolicyRepresentation.class)));
     }
 
-    public void update(Change change, Target target) {
-      var id = (PolicyId) change.id();
+    public void update(PolicyId id, Change change, Target target) {
       var policy =
           authorization(target, id.realm(), id.clientId()).policies().policy(policyId(target, id));
       policy.update(
           Json.overlay(policy.toRepresentation(), change.after(), PolicyRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (PolicyId) change.id();
+    public void delete(PolicyId id, Change change, Target target) {
       authorization(target, id.realm(), id.clientId())
           .policies()
           .policy(policyId(target, id))
@@ -422,8 +432,8 @@ final class AuthorizationEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      return ChangeWriter.found(() -> policyId(target, (PolicyId) change.id()));
+    public boolean exists(PolicyId id, Change change, Target target) {
+      return ChangeWriter.found(() -> policyId(target, id));
     }
 
     private static String policyId(Target target, PolicyId id) {

@@ -1,19 +1,24 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
 import jakarta.ws.rs.NotFoundException;
 
 /**
  * Writes one kind of change to Keycloak: the I/O edge of a resource kind, with no decisions left to
- * make. Each method does exactly what the change says.
+ * make. Each method does exactly what the change says, to the resource its id names; the id comes
+ * typed from {@link TypedChange}, so no writer casts {@code change.id()}.
  */
-interface ChangeWriter {
+interface ChangeWriter<I extends ResourceId> {
 
-  void create(Change change, Target target);
+  /** The id the planner of this writer's kind puts in its changes. */
+  Class<I> idType();
 
-  void update(Change change, Target target);
+  void create(I id, Change change, Target target);
 
-  void delete(Change change, Target target);
+  void update(I id, Change change, Target target);
+
+  void delete(I id, Change change, Target target);
 
   /**
    * Whether what this create makes is in Keycloak already, looked up by its natural key. Asked only
@@ -21,7 +26,7 @@ interface ChangeWriter {
    * to a timeout, a concurrent apply of the same spec) from a real conflict. Links and role
    * mappings never conflict: adding one twice is harmless.
    */
-  default boolean exists(Change change, Target target) {
+  default boolean exists(I id, Change change, Target target) {
     return false;
   }
 

@@ -63,7 +63,7 @@ final class ClientEdge implements KindEdge {
       Set.of("post.logout.redirect.uris", "access.token.lifespan", "pkce.code.challenge.method");
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
         Kind.CLIENT, new ClientWriter(),
         Kind.PROTOCOL_MAPPER, new ProtocolMapperWriter(),

@@ -16,7 +16,7 @@ import org.keycloak.representations.idm.ClientScopeRepresentation;
 final class ClientScopeEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.CLIENT_SCOPE, new ClientScopeWriter());
   }
 

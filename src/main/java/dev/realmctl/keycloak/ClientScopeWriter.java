@@ -10,11 +10,14 @@ import java.util.Map;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
-final class ClientScopeWriter implements ChangeWriter {
+final class ClientScopeWriter implements ChangeWriter<ResourceId.ClientScope> {
+  @Override
+  public Class<ResourceId.ClientScope> idType() {
+    return ResourceId.ClientScope.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.ClientScope) change.id();
+  public void create(ResourceId.ClientScope id, Change change, Target target) {
     var scopes = target.realm(id.realm()).clientScopes();
     var representation = Json.toRepresentation(change.after(), ClientScopeRepresentation.class);
     String created;
@@ -67,22 +70,19 @@ final class ClientScopeWriter implements ChangeWriter {
   }
 
   @Override
-  public boolean exists(Change change, Target target) {
-    var id = (ResourceId.ClientScope) change.id();
+  public boolean exists(ResourceId.ClientScope id, Change change, Target target) {
     return ChangeWriter.found(() -> target.scopeId(id.realm(), id.name()));
   }
 
   @Override
-  public void update(Change change, Target target) {
-    var id = (ResourceId.ClientScope) change.id();
+  public void update(ResourceId.ClientScope id, Change change, Target target) {
     var scope = target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name()));
     scope.update(
         Json.overlay(scope.toRepresentation(), change.after(), ClientScopeRepresentation.class));
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.ClientScope) change.id();
+  public void delete(ResourceId.ClientScope id, Change change, Target target) {
     target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name())).remove();
   }
 }

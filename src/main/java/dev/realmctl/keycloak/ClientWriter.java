@@ -4,11 +4,14 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ResourceId;
 import org.keycloak.representations.idm.ClientRepresentation;
 
-final class ClientWriter implements ChangeWriter {
+final class ClientWriter implements ChangeWriter<ResourceId.Client> {
+  @Override
+  public Class<ResourceId.Client> idType() {
+    return ResourceId.Client.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.Client) change.id();
+  public void create(ResourceId.Client id, Change change, Target target) {
     var clients = target.realm(id.realm()).clients();
     String created =
         Target.createdId(
@@ -17,22 +20,19 @@ final class ClientWriter implements ChangeWriter {
   }
 
   @Override
-  public boolean exists(Change change, Target target) {
-    var id = (ResourceId.Client) change.id();
+  public boolean exists(ResourceId.Client id, Change change, Target target) {
     return ChangeWriter.found(() -> target.clientUuid(id.realm(), id.clientId()));
   }
 
   @Override
-  public void update(Change change, Target target) {
-    var id = (ResourceId.Client) change.id();
+  public void update(ResourceId.Client id, Change change, Target target) {
     var client = target.client(id.realm(), id.clientId());
     client.update(
         Json.overlay(client.toRepresentation(), change.after(), ClientRepresentation.class));
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.Client) change.id();
+  public void delete(ResourceId.Client id, Change change, Target target) {
     target.client(id.realm(), id.clientId()).remove();
   }
 }

@@ -8,6 +8,7 @@ import dev.realmctl.plan.ComponentPlanner.SubId;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.ComponentSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import org.keycloak.representations.idm.ComponentRepresentation;
 final class ComponentEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
-    return Map.of(Kind.COMPONENT, new Components(), Kind.SUB_COMPONENT, new Components());
+  public Map<Kind, ChangeWriter<?>> writers() {
+    return Map.of(Kind.COMPONENT, new TopComponents(), Kind.SUB_COMPONENT, new SubComponents());
   }
 
   @Override
@@ -147,19 +148,65 @@ final class ComponentEdge implements KindEdge {
     return "components/" + key;
   }
 
-  private static final class Components implements ChangeWriter {
-    public void create(Change change, Target target) {
-      String realm = change.id().realm();
-      String key = key(change);
+  /** A component of the realm: its parent is the realm. */
+  private static final class TopComponents extends Components<Id> {
+    TopComponents() {
+      super(Id.class);
+    }
+
+    String key(Id id) {
+      return id.key();
+    }
+
+    String parentId(Target target, Id id) {
+      return target.realm(id.realm()).toRepresentation().getId();
+    }
+  }
+
+  /** A sub-component: its parent is the component keyed {@code parent}, made before it. */
+  private static final class SubComponents extends Components<SubId> {
+    SubComponents() {
+      super(SubId.class);
+    }
+
+    String key(SubId id) {
+      return id.key();
+    }
+
+    String parentId(Target target, SubId id) {
+      return Components.lookup(target, id.realm(), id.parent())
+          .orElseThrow(() -> new Target.Absent("component " + id.parent() + " not found"));
+    }
+  }
+
+  private abstract static class Components<I extends ResourceId> implements ChangeWriter<I> {
+    private final Class<I> idType;
+
+    Components(Class<I> idType) {
+      this.idType = idType;
+    }
+
+    @Override
+    public Class<I> idType() {
+      return idType;
+    }
+
+    abstract String key(I id);
+
+    abstract String parentId(Target target, I id);
+
+    public void create(I id, Change change, Target target) {
+      String realm = id.realm();
+      String key = key(id);
       // Keycloak makes an LDAP provider's default mappers itself: a declared one of the same name
       // is that one, made right rather than made twice.
-      Optional<String> existing = find(target, change);
+      Optional<String> existing = find(target, id);
       if (existing.isPresent()) {
-        update(change, target);
+        update(id, change, target);
         return;
       }
       Map<String, Object> fields = new LinkedHashMap<>(change.after());
-      fields.put("parentId", parentId(target, change));
+      fields.put("parentId", parentId(target, id));
       String created =
           Target.createdId(
               target
@@ -170,14 +217,14 @@ final class ComponentEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      return find(target, change).isPresent();
+    public boolean exists(I id, Change change, Target target) {
+      return find(target, id).isPresent();
     }
 
-    public void update(Change change, Target target) {
-      String realm = change.id().realm();
-      String id = find(target, change).orElseThrow(() -> new Target.Absent(key(change)));
-      var resource = target.realm(realm).components().component(id);
+    public void update(I id, Change change, Target target) {
+      String realm = id.realm();
+      String uuid = find(target, id).orElseThrow(() -> new Target.Absent(key(id)));
+      var resource = target.realm(realm).components().component(uuid);
       Map<String, Object> changes = new LinkedHashMap<>(change.after());
       if (change.action() == dev.realmctl.plan.Action.CREATE) {
         // Only the config travels onto an existing component; its identity stays.
@@ -187,25 +234,13 @@ final class ComponentEdge implements KindEdge {
           Json.overlay(resource.toRepresentation(), changes, ComponentRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      String realm = change.id().realm();
-      find(target, change).ifPresent(id -> target.realm(realm).components().removeComponent(id));
+    public void delete(I id, Change change, Target target) {
+      String realm = id.realm();
+      find(target, id).ifPresent(uuid -> target.realm(realm).components().removeComponent(uuid));
     }
 
-    private static String key(Change change) {
-      return change.id() instanceof Id id ? id.key() : ((SubId) change.id()).key();
-    }
-
-    private static String parentId(Target target, Change change) {
-      if (change.id() instanceof SubId sub) {
-        return lookup(target, sub.realm(), sub.parent())
-            .orElseThrow(() -> new Target.Absent("component " + sub.parent() + " not found"));
-      }
-      return target.realm(change.id().realm()).toRepresentation().getId();
-    }
-
-    private static Optional<String> find(Target target, Change change) {
-      return lookup(target, change.id().realm(), key(change));
+    private Optional<String> find(Target target, I id) {
+      return lookup(target, id.realm(), key(id));
     }
 
     /** The id by key: from the read, else one query over the realm's components. */

@@ -29,7 +29,7 @@ import org.keycloak.representations.idm.RolesRepresentation;
 final class CompositeEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.ROLE_COMPOSITE, new Links());
   }
 
@@ -151,19 +151,22 @@ final class CompositeEdge implements KindEdge {
     }
   }
 
-  private static final class Links implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (Id) change.id();
+  private static final class Links implements ChangeWriter<Id> {
+    @Override
+    public Class<Id> idType() {
+      return Id.class;
+    }
+
+    public void create(Id id, Change change, Target target) {
       role(target, id).addComposites(List.of(member(target, id)));
     }
 
-    public void update(Change change, Target target) {
+    public void update(Id id, Change change, Target target) {
       throw new UnsupportedOperationException(
           "a composite link is added or removed, never updated");
     }
 
-    public void delete(Change change, Target target) {
-      var id = (Id) change.id();
+    public void delete(Id id, Change change, Target target) {
       role(target, id).deleteComposites(List.of(member(target, id)));
     }
 

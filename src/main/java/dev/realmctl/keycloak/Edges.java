@@ -35,8 +35,8 @@ final class Edges {
 
   private Edges() {}
 
-  static Map<Kind, ChangeWriter> writers() {
-    Map<Kind, ChangeWriter> writers = new EnumMap<>(Kind.class);
+  static Map<Kind, ChangeWriter<?>> writers() {
+    Map<Kind, ChangeWriter<?>> writers = new EnumMap<>(Kind.class);
     ALL.forEach(edge -> writers.putAll(edge.writers()));
     return writers;
   }

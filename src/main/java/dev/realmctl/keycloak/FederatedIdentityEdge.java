@@ -21,7 +21,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 final class FederatedIdentityEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.FEDERATED_IDENTITY, new Links());
   }
 
@@ -84,9 +84,13 @@ final class FederatedIdentityEdge implements KindEdge {
     return links;
   }
 
-  private static final class Links implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (Id) change.id();
+  private static final class Links implements ChangeWriter<Id> {
+    @Override
+    public Class<Id> idType() {
+      return Id.class;
+    }
+
+    public void create(Id id, Change change, Target target) {
       var response =
           target
               .user(id.realm(), id.username(), Optional.empty())
@@ -101,12 +105,11 @@ final class FederatedIdentityEdge implements KindEdge {
       }
     }
 
-    public void update(Change change, Target target) {
+    public void update(Id id, Change change, Target target) {
       throw new UnsupportedOperationException("Keycloak replaces a link, never updates it");
     }
 
-    public void delete(Change change, Target target) {
-      var id = (Id) change.id();
+    public void delete(Id id, Change change, Target target) {
       target
           .user(id.realm(), id.username(), Optional.empty())
           .removeFederatedIdentity(id.identityProvider());

@@ -52,7 +52,7 @@ final class FlowEdge implements KindEdge {
           "firstBrokerLoginFlow", "first broker login");
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
         Kind.AUTH_FLOW,
         new Flows(),
@@ -173,9 +173,13 @@ final class FlowEdge implements KindEdge {
     return flows.getFlows().stream().filter(f -> f.getAlias().equals(alias)).findFirst();
   }
 
-  private static final class Flows implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (FlowId) change.id();
+  private static final class Flows implements ChangeWriter<FlowId> {
+    @Override
+    public Class<FlowId> idType() {
+      return FlowId.class;
+    }
+
+    public void create(FlowId id, Change change, Target target) {
       var flows = flows(target, id.realm());
       String created = build(flows, change.after(), "", new Built());
       // A swap cut short after the old flow was deleted: what is bound to its replacement moves
@@ -189,13 +193,11 @@ final class FlowEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (FlowId) change.id();
+    public boolean exists(FlowId id, Change change, Target target) {
       return topLevel(flows(target, id.realm()), id.alias()).isPresent();
     }
 
-    public void update(Change change, Target target) {
-      var id = (FlowId) change.id();
+    public void update(FlowId id, Change change, Target target) {
       var flows = flows(target, id.realm());
       AuthenticationFlowRepresentation old =
           topLevel(flows, id.alias())
@@ -224,8 +226,7 @@ final class FlowEdge implements KindEdge {
           });
     }
 
-    public void delete(Change change, Target target) {
-      var id = (FlowId) change.id();
+    public void delete(FlowId id, Change change, Target target) {
       var flows = flows(target, id.realm());
       topLevel(flows, id.alias()).ifPresent(flow -> flows.deleteFlow(flow.getId()));
     }
@@ -354,13 +355,17 @@ final class FlowEdge implements KindEdge {
   }
 
   /** A built-in flow's step: its requirement, in place, as the admin console sets it. */
-  private static final class Steps implements ChangeWriter {
-    public void create(Change change, Target target) {
+  private static final class Steps implements ChangeWriter<StepId> {
+    @Override
+    public Class<StepId> idType() {
+      return StepId.class;
+    }
+
+    public void create(StepId id, Change change, Target target) {
       throw new UnsupportedOperationException("built-in flows gain no steps from realmctl");
     }
 
-    public void update(Change change, Target target) {
-      var id = (StepId) change.id();
+    public void update(StepId id, Change change, Target target) {
       var flows = flows(target, id.realm());
       AuthenticationExecutionInfoRepresentation step =
           flows.getExecutions(id.parent()).stream()
@@ -376,20 +381,24 @@ final class FlowEdge implements KindEdge {
       flows.updateExecutions(id.parent(), step);
     }
 
-    public void delete(Change change, Target target) {
+    public void delete(StepId id, Change change, Target target) {
       throw new UnsupportedOperationException("realmctl never removes a built-in flow's step");
     }
   }
 
   /** The realm's bindings by alias; a client's overrides by the flows' ids, looked up here. */
-  private static final class Bindings implements ChangeWriter {
-    public void create(Change change, Target target) {
-      update(change, target);
+  private static final class Bindings implements ChangeWriter<BindingId> {
+    @Override
+    public Class<BindingId> idType() {
+      return BindingId.class;
+    }
+
+    public void create(BindingId id, Change change, Target target) {
+      update(id, change, target);
     }
 
     @SuppressWarnings("unchecked")
-    public void update(Change change, Target target) {
-      var id = (BindingId) change.id();
+    public void update(BindingId id, Change change, Target target) {
       RealmResource realm = target.realm(id.realm());
       if (id.clientId().isEmpty()) {
         realm.update(
@@ -412,7 +421,7 @@ final class FlowEdge implements KindEdge {
       client.update(rep);
     }
 
-    public void delete(Change change, Target target) {
+    public void delete(BindingId id, Change change, Target target) {
       throw new UnsupportedOperationException("bindings are updated, never deleted");
     }
   }

@@ -22,7 +22,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 final class GroupEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.GROUP, new GroupWriter());
   }
 

@@ -31,7 +31,7 @@ final class IdentityProviderEdge implements KindEdge {
   private static final String MASK = "**********";
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
         Kind.IDENTITY_PROVIDER, new Providers(), Kind.IDENTITY_PROVIDER_MAPPER, new Mappers());
   }
@@ -111,9 +111,13 @@ final class IdentityProviderEdge implements KindEdge {
     return target.realm(realm).identityProviders().get(alias);
   }
 
-  private static final class Providers implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (Id) change.id();
+  private static final class Providers implements ChangeWriter<Id> {
+    @Override
+    public Class<Id> idType() {
+      return Id.class;
+    }
+
+    public void create(Id id, Change change, Target target) {
       Target.createdId(
           target
               .realm(id.realm())
@@ -122,28 +126,29 @@ final class IdentityProviderEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (Id) change.id();
+    public boolean exists(Id id, Change change, Target target) {
       return ChangeWriter.found(() -> provider(target, id.realm(), id.alias()).toRepresentation());
     }
 
-    public void update(Change change, Target target) {
-      var id = (Id) change.id();
+    public void update(Id id, Change change, Target target) {
       var provider = provider(target, id.realm(), id.alias());
       provider.update(
           Json.overlay(
               provider.toRepresentation(), change.after(), IdentityProviderRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (Id) change.id();
+    public void delete(Id id, Change change, Target target) {
       provider(target, id.realm(), id.alias()).remove();
     }
   }
 
-  private static final class Mappers implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (MapperId) change.id();
+  private static final class Mappers implements ChangeWriter<MapperId> {
+    @Override
+    public Class<MapperId> idType() {
+      return MapperId.class;
+    }
+
+    public void create(MapperId id, Change change, Target target) {
       String created =
           Target.createdId(
               provider(target, id.realm(), id.alias())
@@ -153,8 +158,7 @@ final class IdentityProviderEdge implements KindEdge {
       target.ids(id.realm()).byPath.put(mapperPath(id.alias(), id.name()), created);
     }
 
-    public void update(Change change, Target target) {
-      var id = (MapperId) change.id();
+    public void update(MapperId id, Change change, Target target) {
       var provider = provider(target, id.realm(), id.alias());
       String mapperId = mapperId(target, id);
       provider.update(
@@ -165,14 +169,12 @@ final class IdentityProviderEdge implements KindEdge {
               IdentityProviderMapperRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (MapperId) change.id();
+    public void delete(MapperId id, Change change, Target target) {
       provider(target, id.realm(), id.alias()).delete(mapperId(target, id));
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (MapperId) change.id();
+    public boolean exists(MapperId id, Change change, Target target) {
       return ChangeWriter.found(() -> mapperId(target, id));
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 interface KindEdge {
 
   /** The writer of each kind this edge writes. */
-  Map<Kind, ChangeWriter> writers();
+  Map<Kind, ChangeWriter<?>> writers();
 
   /**
    * The live realm with this kind's part read. The spec says whether the kind matters to it (an
@@ -45,7 +45,7 @@ interface KindEdge {
   }
 
   /** An edge that only writes: the kinds whose reads and exports still live in LiveReader. */
-  static KindEdge writing(Kind kind, ChangeWriter writer) {
+  static KindEdge writing(Kind kind, ChangeWriter<?> writer) {
     return () -> Map.of(kind, writer);
   }
 }

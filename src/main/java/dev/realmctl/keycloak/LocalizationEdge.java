@@ -21,7 +21,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 final class LocalizationEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.LOCALIZATION, new Writer());
   }
 
@@ -54,23 +54,26 @@ final class LocalizationEdge implements KindEdge {
     }
   }
 
-  private static final class Writer implements ChangeWriter {
-    public void create(Change change, Target target) {
-      write(change, target);
+  private static final class Writer implements ChangeWriter<LocalizationPlanner.Id> {
+    @Override
+    public Class<LocalizationPlanner.Id> idType() {
+      return LocalizationPlanner.Id.class;
     }
 
-    public void update(Change change, Target target) {
-      write(change, target);
+    public void create(LocalizationPlanner.Id id, Change change, Target target) {
+      write(id, change, target);
     }
 
-    public void delete(Change change, Target target) {
-      var id = (LocalizationPlanner.Id) change.id();
+    public void update(LocalizationPlanner.Id id, Change change, Target target) {
+      write(id, change, target);
+    }
+
+    public void delete(LocalizationPlanner.Id id, Change change, Target target) {
       target.realm(id.realm()).localization().deleteRealmLocalizationTexts(id.locale());
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (LocalizationPlanner.Id) change.id();
+    public boolean exists(LocalizationPlanner.Id id, Change change, Target target) {
       return target
           .realm(id.realm())
           .localization()
@@ -79,8 +82,7 @@ final class LocalizationEdge implements KindEdge {
     }
 
     /** Adds or overwrites the declared texts of the locale; others stay. */
-    private static void write(Change change, Target target) {
-      var id = (LocalizationPlanner.Id) change.id();
+    private static void write(LocalizationPlanner.Id id, Change change, Target target) {
       Map<String, String> texts = new LinkedHashMap<>();
       change.after().forEach((key, text) -> texts.put(key, String.valueOf(text)));
       target

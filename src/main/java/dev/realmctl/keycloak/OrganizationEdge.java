@@ -42,7 +42,7 @@ final class OrganizationEdge implements KindEdge {
   private static final int PAGE = 100;
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
         Kind.ORGANIZATION, new OrganizationWriter(),
         Kind.ORGANIZATION_IDENTITY_PROVIDER, new ProviderLinks(),
@@ -207,9 +207,13 @@ final class OrganizationEdge implements KindEdge {
     }
   }
 
-  private static final class OrganizationWriter implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (OrganizationPlanner.Id) change.id();
+  private static final class OrganizationWriter implements ChangeWriter<OrganizationPlanner.Id> {
+    @Override
+    public Class<OrganizationPlanner.Id> idType() {
+      return OrganizationPlanner.Id.class;
+    }
+
+    public void create(OrganizationPlanner.Id id, Change change, Target target) {
       String created =
           Target.createdId(
               target
@@ -220,13 +224,11 @@ final class OrganizationEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (OrganizationPlanner.Id) change.id();
+    public boolean exists(OrganizationPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> organization(target, id.realm(), id.alias()));
     }
 
-    public void update(Change change, Target target) {
-      var id = (OrganizationPlanner.Id) change.id();
+    public void update(OrganizationPlanner.Id id, Change change, Target target) {
       OrganizationResource org = organization(target, id.realm(), id.alias());
       ok(
           org.update(
@@ -234,16 +236,19 @@ final class OrganizationEdge implements KindEdge {
                   org.toRepresentation(), change.after(), OrganizationRepresentation.class)));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (OrganizationPlanner.Id) change.id();
+    public void delete(OrganizationPlanner.Id id, Change change, Target target) {
       ok(organization(target, id.realm(), id.alias()).delete());
       target.ids(id.realm()).byPath.remove(path(id.alias()));
     }
   }
 
-  private static final class ProviderLinks implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (IdentityProviderLinkId) change.id();
+  private static final class ProviderLinks implements ChangeWriter<IdentityProviderLinkId> {
+    @Override
+    public Class<IdentityProviderLinkId> idType() {
+      return IdentityProviderLinkId.class;
+    }
+
+    public void create(IdentityProviderLinkId id, Change change, Target target) {
       ok(
           organization(target, id.realm(), id.organization())
               .identityProviders()
@@ -251,8 +256,7 @@ final class OrganizationEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (IdentityProviderLinkId) change.id();
+    public boolean exists(IdentityProviderLinkId id, Change change, Target target) {
       return organization(target, id.realm(), id.organization())
           .identityProviders()
           .getIdentityProviders()
@@ -261,12 +265,11 @@ final class OrganizationEdge implements KindEdge {
           .anyMatch(id.alias()::equals);
     }
 
-    public void update(Change change, Target target) {
+    public void update(IdentityProviderLinkId id, Change change, Target target) {
       throw new UnsupportedOperationException("a link is created or deleted, never updated");
     }
 
-    public void delete(Change change, Target target) {
-      var id = (IdentityProviderLinkId) change.id();
+    public void delete(IdentityProviderLinkId id, Change change, Target target) {
       ok(
           organization(target, id.realm(), id.organization())
               .identityProviders()
@@ -275,9 +278,13 @@ final class OrganizationEdge implements KindEdge {
     }
   }
 
-  private static final class Members implements ChangeWriter {
-    public void create(Change change, Target target) {
-      var id = (MemberId) change.id();
+  private static final class Members implements ChangeWriter<MemberId> {
+    @Override
+    public Class<MemberId> idType() {
+      return MemberId.class;
+    }
+
+    public void create(MemberId id, Change change, Target target) {
       ok(
           organization(target, id.realm(), id.organization())
               .members()
@@ -285,8 +292,7 @@ final class OrganizationEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (MemberId) change.id();
+    public boolean exists(MemberId id, Change change, Target target) {
       return ChangeWriter.found(
           () ->
               organization(target, id.realm(), id.organization())
@@ -295,12 +301,11 @@ final class OrganizationEdge implements KindEdge {
                   .toRepresentation());
     }
 
-    public void update(Change change, Target target) {
+    public void update(MemberId id, Change change, Target target) {
       throw new UnsupportedOperationException("a membership is created or deleted, never updated");
     }
 
-    public void delete(Change change, Target target) {
-      var id = (MemberId) change.id();
+    public void delete(MemberId id, Change change, Target target) {
       ok(
           organization(target, id.realm(), id.organization())
               .members()

@@ -1,23 +1,27 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ResourceId;
 
 /** realmctl's ownership record lives in a realm attribute: written as a realm update. */
-final class OwnershipWriter implements ChangeWriter {
-  private final RealmWriter realm = new RealmWriter();
-
+final class OwnershipWriter implements ChangeWriter<ResourceId.Ownership> {
   @Override
-  public void create(Change change, Target target) {
-    realm.update(change, target);
+  public Class<ResourceId.Ownership> idType() {
+    return ResourceId.Ownership.class;
   }
 
   @Override
-  public void update(Change change, Target target) {
-    realm.update(change, target);
+  public void create(ResourceId.Ownership id, Change change, Target target) {
+    RealmWriter.update(id.realm(), change.after(), target);
   }
 
   @Override
-  public void delete(Change change, Target target) {
+  public void update(ResourceId.Ownership id, Change change, Target target) {
+    RealmWriter.update(id.realm(), change.after(), target);
+  }
+
+  @Override
+  public void delete(ResourceId.Ownership id, Change change, Target target) {
     throw new UnsupportedOperationException("realmctl keeps its ownership record");
   }
 }

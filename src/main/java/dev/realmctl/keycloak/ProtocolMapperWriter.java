@@ -6,11 +6,14 @@ import dev.realmctl.plan.ResourceId.MapperOwner;
 import org.keycloak.admin.client.resource.ProtocolMappersResource;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
-final class ProtocolMapperWriter implements ChangeWriter {
+final class ProtocolMapperWriter implements ChangeWriter<ResourceId.ProtocolMapper> {
+  @Override
+  public Class<ResourceId.ProtocolMapper> idType() {
+    return ResourceId.ProtocolMapper.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.ProtocolMapper) change.id();
+  public void create(ResourceId.ProtocolMapper id, Change change, Target target) {
     String created =
         Target.createdId(
             mappers(id, target)
@@ -23,14 +26,12 @@ final class ProtocolMapperWriter implements ChangeWriter {
   }
 
   @Override
-  public boolean exists(Change change, Target target) {
-    var id = (ResourceId.ProtocolMapper) change.id();
+  public boolean exists(ResourceId.ProtocolMapper id, Change change, Target target) {
     return ChangeWriter.found(() -> mapperId(id, target, mappers(id, target)));
   }
 
   @Override
-  public void update(Change change, Target target) {
-    var id = (ResourceId.ProtocolMapper) change.id();
+  public void update(ResourceId.ProtocolMapper id, Change change, Target target) {
     ProtocolMappersResource mappers = mappers(id, target);
     String mapperId = mapperId(id, target, mappers);
     var current = mappers.getMapperById(mapperId);
@@ -39,8 +40,7 @@ final class ProtocolMapperWriter implements ChangeWriter {
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.ProtocolMapper) change.id();
+  public void delete(ResourceId.ProtocolMapper id, Change change, Target target) {
     ProtocolMappersResource mappers = mappers(id, target);
     mappers.delete(mapperId(id, target, mappers));
   }

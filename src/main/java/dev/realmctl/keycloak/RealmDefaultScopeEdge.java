@@ -24,7 +24,7 @@ import org.keycloak.representations.idm.ClientScopeRepresentation;
 final class RealmDefaultScopeEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.REALM_DEFAULT_SCOPE, new Writer());
   }
 
@@ -72,29 +72,33 @@ final class RealmDefaultScopeEdge implements KindEdge {
    * Makes the live list equal to the declared one: adds what is missing (taking it out of the other
    * list first, where Keycloak would refuse it as a duplicate) and removes what is not declared.
    */
-  private static final class Writer implements ChangeWriter {
-    public void create(Change change, Target target) {
-      converge(change, target);
+  private static final class Writer implements ChangeWriter<Id> {
+    @Override
+    public Class<Id> idType() {
+      return Id.class;
     }
 
-    public void update(Change change, Target target) {
-      converge(change, target);
+    public void create(Id id, Change change, Target target) {
+      converge(id, change, target);
     }
 
-    public void delete(Change change, Target target) {
+    public void update(Id id, Change change, Target target) {
+      converge(id, change, target);
+    }
+
+    public void delete(Id id, Change change, Target target) {
       throw new UnsupportedOperationException("a realm's default scope lists are never deleted");
     }
 
     /** After a refused write: whether the list is already what the change wanted. */
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (Id) change.id();
-      return names(list(target.realm(id.realm()), id.optional())).equals(wanted(change));
+    public boolean exists(Id id, Change change, Target target) {
+      return names(list(target.realm(id.realm()), id.optional())).equals(wanted(id, change));
     }
 
-    private static Set<String> wanted(Change change) {
+    private static Set<String> wanted(Id id, Change change) {
       Set<String> wanted = new java.util.TreeSet<>();
-      if (change.after().get(RealmDefaultScopePlanner.SCOPES) instanceof List<?> names) {
+      if (change.after().get(id.field()) instanceof List<?> names) {
         names.forEach(name -> wanted.add(String.valueOf(name)));
       }
       return wanted;
@@ -106,10 +110,9 @@ final class RealmDefaultScopeEdge implements KindEdge {
      * optional to default ({@code phone} in the corpus' identity realm) was added to the default
      * list by one change and removed again by the optional list's change, read before.
      */
-    private static synchronized void converge(Change change, Target target) {
-      var id = (Id) change.id();
+    private static synchronized void converge(Id id, Change change, Target target) {
       var realm = target.realm(id.realm());
-      Set<String> wanted = wanted(change);
+      Set<String> wanted = wanted(id, change);
       Map<String, String> ids =
           realm.clientScopes().findAll().stream()
               .collect(

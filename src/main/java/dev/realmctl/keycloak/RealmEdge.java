@@ -162,7 +162,7 @@ final class RealmEdge implements KindEdge {
           "realmReusableOtpCode", "false");
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.REALM, new RealmWriter());
   }
 

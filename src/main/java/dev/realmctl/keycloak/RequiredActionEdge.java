@@ -26,7 +26,7 @@ import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentati
 final class RequiredActionEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.REQUIRED_ACTION, new Actions());
   }
 
@@ -91,16 +91,20 @@ final class RequiredActionEdge implements KindEdge {
     return target.realm(realm).flows();
   }
 
-  private static final class Actions implements ChangeWriter {
+  private static final class Actions implements ChangeWriter<Id> {
+    @Override
+    public Class<Id> idType() {
+      return Id.class;
+    }
+
     /**
      * Registers the provider unless the realm has it already (a new realm gets Keycloak's defaults
      * by itself), then sets the declared fields.
      */
-    public void create(Change change, Target target) {
-      var id = (Id) change.id();
+    public void create(Id id, Change change, Target target) {
       var flows = flows(target, id.realm());
       String providerId = String.valueOf(change.after().get("providerId"));
-      if (!exists(change, target)) {
+      if (!exists(id, change, target)) {
         var offered =
             flows.getUnregisteredRequiredActions().stream()
                 .filter(a -> a.getProviderId().equals(providerId))
@@ -123,13 +127,11 @@ final class RequiredActionEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(Change change, Target target) {
-      var id = (Id) change.id();
+    public boolean exists(Id id, Change change, Target target) {
       return ChangeWriter.found(() -> flows(target, id.realm()).getRequiredAction(id.alias()));
     }
 
-    public void update(Change change, Target target) {
-      var id = (Id) change.id();
+    public void update(Id id, Change change, Target target) {
       var flows = flows(target, id.realm());
       flows.updateRequiredAction(
           id.alias(),
@@ -139,8 +141,7 @@ final class RequiredActionEdge implements KindEdge {
               RequiredActionProviderRepresentation.class));
     }
 
-    public void delete(Change change, Target target) {
-      var id = (Id) change.id();
+    public void delete(Id id, Change change, Target target) {
       flows(target, id.realm()).removeRequiredAction(id.alias());
     }
   }

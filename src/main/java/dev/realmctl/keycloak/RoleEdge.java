@@ -21,7 +21,7 @@ import org.keycloak.representations.idm.RolesRepresentation;
 final class RoleEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.ROLE, new RoleWriter());
   }
 

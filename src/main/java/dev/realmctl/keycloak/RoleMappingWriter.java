@@ -7,22 +7,24 @@ import org.keycloak.admin.client.resource.RoleMappingResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 
-final class RoleMappingWriter implements ChangeWriter {
+final class RoleMappingWriter implements ChangeWriter<ResourceId.RoleMapping> {
+  @Override
+  public Class<ResourceId.RoleMapping> idType() {
+    return ResourceId.RoleMapping.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.RoleMapping) change.id();
+  public void create(ResourceId.RoleMapping id, Change change, Target target) {
     scope(id, target).add(List.of(role(id, target)));
   }
 
   @Override
-  public void update(Change change, Target target) {
+  public void update(ResourceId.RoleMapping id, Change change, Target target) {
     throw new UnsupportedOperationException("a role mapping is created or deleted, never updated");
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.RoleMapping) change.id();
+  public void delete(ResourceId.RoleMapping id, Change change, Target target) {
     scope(id, target).remove(List.of(role(id, target)));
   }
 

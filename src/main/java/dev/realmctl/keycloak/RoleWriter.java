@@ -5,32 +5,34 @@ import dev.realmctl.plan.ResourceId;
 import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 
-final class RoleWriter implements ChangeWriter {
-
+final class RoleWriter implements ChangeWriter<ResourceId.Role> {
   @Override
-  public void create(Change change, Target target) {
-    roles(change, target).create(Json.toRepresentation(change.after(), RoleRepresentation.class));
+  public Class<ResourceId.Role> idType() {
+    return ResourceId.Role.class;
   }
 
   @Override
-  public boolean exists(Change change, Target target) {
-    var id = (ResourceId.Role) change.id();
-    return ChangeWriter.found(() -> roles(change, target).get(id.name()).toRepresentation());
+  public void create(ResourceId.Role id, Change change, Target target) {
+    roles(id, target).create(Json.toRepresentation(change.after(), RoleRepresentation.class));
   }
 
   @Override
-  public void update(Change change, Target target) {
-    var role = roles(change, target).get(((ResourceId.Role) change.id()).name());
+  public boolean exists(ResourceId.Role id, Change change, Target target) {
+    return ChangeWriter.found(() -> roles(id, target).get(id.name()).toRepresentation());
+  }
+
+  @Override
+  public void update(ResourceId.Role id, Change change, Target target) {
+    var role = roles(id, target).get(id.name());
     role.update(Json.overlay(role.toRepresentation(), change.after(), RoleRepresentation.class));
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    roles(change, target).deleteRole(((ResourceId.Role) change.id()).name());
+  public void delete(ResourceId.Role id, Change change, Target target) {
+    roles(id, target).deleteRole(id.name());
   }
 
-  private static RolesResource roles(Change change, Target target) {
-    var id = (ResourceId.Role) change.id();
+  private static RolesResource roles(ResourceId.Role id, Target target) {
     return id.clientId()
         .map(clientId -> target.client(id.realm(), clientId).roles())
         .orElseGet(() -> target.realm(id.realm()).roles());

@@ -3,11 +3,14 @@ package dev.realmctl.keycloak;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ResourceId;
 
-final class ScopeLinkWriter implements ChangeWriter {
+final class ScopeLinkWriter implements ChangeWriter<ResourceId.ScopeLink> {
+  @Override
+  public Class<ResourceId.ScopeLink> idType() {
+    return ResourceId.ScopeLink.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.ScopeLink) change.id();
+  public void create(ResourceId.ScopeLink id, Change change, Target target) {
     var client = target.client(id.realm(), id.clientId());
     String scopeId = target.scopeId(id.realm(), id.scope());
     if (id.isDefault()) {
@@ -18,13 +21,12 @@ final class ScopeLinkWriter implements ChangeWriter {
   }
 
   @Override
-  public void update(Change change, Target target) {
+  public void update(ResourceId.ScopeLink id, Change change, Target target) {
     throw new UnsupportedOperationException("a scope link is created or deleted, never updated");
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.ScopeLink) change.id();
+  public void delete(ResourceId.ScopeLink id, Change change, Target target) {
     var client = target.client(id.realm(), id.clientId());
     String scopeId = target.scopeId(id.realm(), id.scope());
     if (id.isDefault()) {

@@ -26,7 +26,7 @@ import org.keycloak.representations.idm.ScopeMappingRepresentation;
 final class ScopeMappingEdge implements KindEdge {
 
   @Override
-  public Map<dev.realmctl.plan.Kind, ChangeWriter> writers() {
+  public Map<dev.realmctl.plan.Kind, ChangeWriter<?>> writers() {
     return Map.of();
   }
 

@@ -28,7 +28,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 final class UserEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.USER, new UserWriter(), Kind.MEMBERSHIP, new MembershipWriter());
   }
 

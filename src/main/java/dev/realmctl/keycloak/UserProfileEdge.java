@@ -22,7 +22,7 @@ import org.keycloak.representations.userprofile.config.UPConfig;
 final class UserProfileEdge implements KindEdge {
 
   @Override
-  public Map<Kind, ChangeWriter> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.USER_PROFILE, new Writer());
   }
 
@@ -43,14 +43,18 @@ final class UserProfileEdge implements KindEdge {
     live.part(UserProfilePlanner.LIVE).ifPresent(profile -> spec.put("userProfile", profile));
   }
 
-  private static final class Writer implements ChangeWriter {
-    public void create(Change change, Target target) {
+  private static final class Writer implements ChangeWriter<UserProfilePlanner.Id> {
+    @Override
+    public Class<UserProfilePlanner.Id> idType() {
+      return UserProfilePlanner.Id.class;
+    }
+
+    public void create(UserProfilePlanner.Id id, Change change, Target target) {
       throw new UnsupportedOperationException("a realm always has a user profile: it is updated");
     }
 
     @SuppressWarnings("unchecked")
-    public void update(Change change, Target target) {
-      var id = (UserProfilePlanner.Id) change.id();
+    public void update(UserProfilePlanner.Id id, Change change, Target target) {
       target
           .realm(id.realm())
           .users()
@@ -60,7 +64,7 @@ final class UserProfileEdge implements KindEdge {
                   (Map<String, Object>) change.after().get("config"), UPConfig.class));
     }
 
-    public void delete(Change change, Target target) {
+    public void delete(UserProfilePlanner.Id id, Change change, Target target) {
       throw new UnsupportedOperationException("a realm always has a user profile: it is updated");
     }
   }

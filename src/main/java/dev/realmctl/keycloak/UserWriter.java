@@ -4,11 +4,14 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ResourceId;
 import org.keycloak.representations.idm.UserRepresentation;
 
-final class UserWriter implements ChangeWriter {
+final class UserWriter implements ChangeWriter<ResourceId.User> {
+  @Override
+  public Class<ResourceId.User> idType() {
+    return ResourceId.User.class;
+  }
 
   @Override
-  public void create(Change change, Target target) {
-    var id = (ResourceId.User) change.id();
+  public void create(ResourceId.User id, Change change, Target target) {
     UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
     String created = Target.createdId(target.realm(id.realm()).users().create(user));
     target.ids(id.realm()).users.put(id.username(), created);
@@ -26,21 +29,18 @@ final class UserWriter implements ChangeWriter {
   }
 
   @Override
-  public boolean exists(Change change, Target target) {
-    var id = (ResourceId.User) change.id();
+  public boolean exists(ResourceId.User id, Change change, Target target) {
     return ChangeWriter.found(() -> target.user(id.realm(), id.username(), id.serviceAccountOf()));
   }
 
   @Override
-  public void update(Change change, Target target) {
-    var id = (ResourceId.User) change.id();
+  public void update(ResourceId.User id, Change change, Target target) {
     var user = target.user(id.realm(), id.username(), id.serviceAccountOf());
     user.update(Json.overlay(user.toRepresentation(), change.after(), UserRepresentation.class));
   }
 
   @Override
-  public void delete(Change change, Target target) {
-    var id = (ResourceId.User) change.id();
+  public void delete(ResourceId.User id, Change change, Target target) {
     target.user(id.realm(), id.username(), id.serviceAccountOf()).remove();
   }
 }

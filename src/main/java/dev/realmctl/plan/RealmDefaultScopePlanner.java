@@ -16,14 +16,17 @@ import java.util.TreeSet;
  * must exist in the spec or the realm, checked before any write.
  */
 public final class RealmDefaultScopePlanner implements ResourcePlanner {
-  public static final String SCOPES = "scopes";
-
   public record Id(String realm, boolean optional) implements ResourceId {
     public Kind kind() {
       return Kind.REALM_DEFAULT_SCOPE;
     }
 
     public String path() {
+      return field();
+    }
+
+    /** The realm representation's list of scope names this is, which a change carries. */
+    public String field() {
       return optional ? "defaultOptionalClientScopes" : "defaultDefaultClientScopes";
     }
   }
@@ -55,7 +58,7 @@ public final class RealmDefaultScopePlanner implements ResourcePlanner {
       var id = new Id(spec.realm(), optional);
       var origin = spec.origin().child(section.field());
       if (!out.realmExists) {
-        out.add(Change.create(id, Map.of(SCOPES, List.copyOf(declared))).at(origin));
+        out.add(Change.create(id, Map.of(id.field(), List.copyOf(declared))).at(origin));
         continue;
       }
       Set<String> have = new TreeSet<>(live.part(LIVE).of(optional));
@@ -64,7 +67,7 @@ public final class RealmDefaultScopePlanner implements ResourcePlanner {
               ? List.of()
               : List.of(
                   new FieldChange(
-                      SCOPES,
+                      id.field(),
                       Optional.empty(),
                       Optional.of(List.copyOf(have)),
                       Optional.of(List.copyOf(declared))));

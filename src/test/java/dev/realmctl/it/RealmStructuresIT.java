@@ -156,7 +156,7 @@ class RealmStructuresIT {
               "UPDATE realm adminEventsDetailsEnabled clientPolicies otpPolicyDigits"
                   + " smtpServer.from",
               "UPDATE localizationTexts/de welcome",
-              "UPDATE defaultOptionalClientScopes scopes"),
+              "UPDATE defaultOptionalClientScopes defaultOptionalClientScopes"),
           update.changes().stream().map(RealmStructuresIT::describe).toList());
       reconciler.apply(reconciler.plan(List.of(changed)), c -> {});
       live = admin.realm(realm).toRepresentation();

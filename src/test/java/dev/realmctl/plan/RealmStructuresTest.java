@@ -252,8 +252,8 @@ class RealmStructuresTest {
     assertTrue(
         mine(plan("realm: r\ndefaultDefaultClientScopes: [profile, email]\n", live)).isEmpty());
     Plan plan = plan("realm: r\ndefaultDefaultClientScopes: [email]\n", live);
-    assertEquals(List.of("defaultDefaultClientScopes scopes"), fields(plan));
-    assertEquals(List.of("email"), plan.changes().get(0).after().get("scopes"));
+    assertEquals(List.of("defaultDefaultClientScopes defaultDefaultClientScopes"), fields(plan));
+    assertEquals(List.of("email"), plan.changes().get(0).after().get("defaultDefaultClientScopes"));
 
     SpecException e =
         assertThrows(
