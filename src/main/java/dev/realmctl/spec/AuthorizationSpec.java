@@ -111,7 +111,7 @@ public record AuthorizationSpec(
     public List<AuthorizationSpec> read(SpecReader reader, Object value, Origin origin) {
       List<AuthorizationSpec> result = new ArrayList<>();
       if (!(value instanceof List<?>)) {
-        // SpecBuilder reports the shape of 'clients'.
+        // ClientSpec reports the shape of 'clients'.
         return result;
       }
       for (SpecReader.Item client : reader.items(value, field(), origin)) {

@@ -1,5 +1,7 @@
 package dev.realmctl.spec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,119 @@ public record ClientSpec(
     Optional<Set<String>> optionalClientScopes,
     Origin origin) {
 
+  public static final SpecSection<ClientSpec> SECTION = new Section();
+
+  /** Old exports' names of {@code clients}, whose {@code name} is the clientId. */
+  private static final List<String> LEGACY_FIELDS = List.of("applications", "oauthClients");
+
+  private static final Set<String> OWN_FIELDS =
+      Set.of(
+          "clientId",
+          ProtocolMapperSpec.FIELD,
+          "defaultClientScopes",
+          "optionalClientScopes",
+          "secret",
+          // A kind of its own: AuthorizationSpec reads it out of 'clients'.
+          AuthorizationSpec.FIELD);
+
+  private static final String DEFINITION = "client";
+
   public boolean serviceAccountsEnabled() {
     return Boolean.TRUE.equals(fields.get("serviceAccountsEnabled"));
+  }
+
+  private static final class Section implements SpecSection<ClientSpec> {
+    public String field() {
+      return "clients";
+    }
+
+    @Override
+    public List<String> fields() {
+      List<String> fields = new ArrayList<>(List.of(field()));
+      fields.addAll(LEGACY_FIELDS);
+      return fields;
+    }
+
+    public List<ClientSpec> read(SpecReader reader, Object value, Origin origin) {
+      List<ClientSpec> result = new ArrayList<>();
+      reader.items(value, field(), origin).forEach(item -> client(reader, item, result));
+      return result;
+    }
+
+    @Override
+    public List<ClientSpec> read(SpecReader reader, Document document) {
+      List<ClientSpec> result =
+          new ArrayList<>(read(reader, document.value(field()), document.origin(field())));
+      for (String legacy : LEGACY_FIELDS) {
+        if (document.fields().containsKey(legacy)) {
+          reader
+              .problems()
+              .warning(
+                  document.origin().at(legacy),
+                  "'"
+                      + legacy
+                      + "' is the old name of 'clients' (each 'name' its clientId): read as"
+                      + " clients; write 'clients'");
+        }
+        for (SpecReader.Item item : reader.list(document.fields(), legacy, document.origin())) {
+          Map<String, Object> renamed = new LinkedHashMap<>(item.map());
+          if (!renamed.containsKey("clientId") && renamed.get("name") != null) {
+            renamed.put("clientId", renamed.remove("name"));
+          }
+          renamed.remove("claims");
+          client(reader, new SpecReader.Item(renamed, item.origin()), result);
+        }
+      }
+      return result;
+    }
+
+    private static void client(SpecReader reader, SpecReader.Item item, List<ClientSpec> out) {
+      Optional<String> clientId =
+          reader.requiredName(item.map(), "clientId", item.origin(), SpecKind.CLIENT);
+      Map<String, Object> fields =
+          reader.fields(item.map(), item.origin(), SpecKind.CLIENT, OWN_FIELDS);
+      Object secret = item.map().get("secret");
+      if (secret != null) {
+        if (secret instanceof String text) {
+          fields.put("secret", new Sensitive(text));
+        } else {
+          reader.problems().error(item.origin().at("secret"), "'secret' must be a string");
+        }
+      }
+      Optional<List<ProtocolMapperSpec>> mappers = ProtocolMapperSpec.read(reader, item);
+      Optional<Set<String>> defaults =
+          reader.stringSet(item.map(), "defaultClientScopes", item.origin());
+      Optional<Set<String>> optionals =
+          reader.stringSet(item.map(), "optionalClientScopes", item.origin());
+      clientId.ifPresent(
+          id -> out.add(new ClientSpec(id, fields, mappers, defaults, optionals, item.origin())));
+    }
+
+    @Override
+    public void check(RealmSpec spec, Problems problems) {
+      Unique.names(
+          spec.of(this), ClientSpec::clientId, ClientSpec::origin, SpecKind.CLIENT, problems);
+      spec.of(this)
+          .forEach(client -> ProtocolMapperSpec.unique(client.protocolMappers(), problems));
+    }
+
+    public Map<String, Object> schema(FieldCatalog catalog) {
+      return SpecSchema.arrayOf(SpecSchema.ref(DEFINITION));
+    }
+
+    @Override
+    public Map<String, Object> definitions(FieldCatalog catalog) {
+      Map<String, Object> client =
+          SpecSchema.object(catalog, SpecKind.CLIENT, List.of("clientId"), false);
+      Map<String, Object> properties = SpecSchema.properties(client);
+      properties.put(ProtocolMapperSpec.FIELD, ProtocolMapperSpec.schemaProperty());
+      properties.put("defaultClientScopes", SpecSchema.STRINGS);
+      properties.put("optionalClientScopes", SpecSchema.STRINGS);
+      properties.put(AuthorizationSpec.FIELD, AuthorizationSpec.schema(catalog));
+      Map<String, Object> definitions =
+          new LinkedHashMap<>(ProtocolMapperSpec.definitions(catalog));
+      definitions.put(DEFINITION, client);
+      return definitions;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.realmctl.spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +18,86 @@ public record GroupSpec(
     Optional<Map<String, Set<String>>> clientRoles,
     Origin origin) {
 
+  public static final SpecSection<GroupSpec> SECTION = new Section();
+
+  private static final String SUB_GROUPS = "subGroups";
+  private static final Set<String> OWN_FIELDS =
+      Set.of("name", "realmRoles", "clientRoles", SUB_GROUPS, "path", "parentId");
+  private static final String DEFINITION = "group";
+
   /** The path without its leading slash: {@code staff} at the top, {@code staff/ops} below. */
   public String path() {
     return parent.map(p -> p + "/" + name).orElse(name);
+  }
+
+  private static final class Section implements SpecSection<GroupSpec> {
+    public String field() {
+      return "groups";
+    }
+
+    public List<GroupSpec> read(SpecReader reader, Object value, Origin origin) {
+      List<GroupSpec> groups = new ArrayList<>();
+      reader
+          .items(value, field(), origin)
+          .forEach(item -> group(reader, item, Optional.empty(), groups));
+      return groups;
+    }
+
+    /** A group and, after it, its sub-groups at any depth, as Keycloak's export nests them. */
+    private static void group(
+        SpecReader reader, SpecReader.Item item, Optional<String> parent, List<GroupSpec> out) {
+      Optional<String> name =
+          reader.requiredName(item.map(), "name", item.origin(), SpecKind.GROUP);
+      if (name.isPresent() && name.get().contains("/")) {
+        // A slash would make the path ambiguous: Keycloak escapes it, and versions differ in how.
+        reader
+            .problems()
+            .error(
+                item.origin().valueAt("name"),
+                "group name '" + name.get() + "' has a '/': nest it under 'subGroups' instead");
+        name = Optional.empty();
+      }
+      Map<String, Object> fields =
+          reader.fields(item.map(), item.origin(), SpecKind.GROUP, OWN_FIELDS);
+      var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
+      var clientRoles = reader.clientRoleMap(item.map(), item.origin());
+      Optional<GroupSpec> group =
+          name.map(n -> new GroupSpec(n, parent, fields, realmRoles, clientRoles, item.origin()));
+      group.ifPresent(out::add);
+      Object path = item.map().get("path");
+      if (group.isPresent() && path != null && !path.equals("/" + group.get().path())) {
+        reader
+            .problems()
+            .error(
+                item.origin().valueAt("path"),
+                "'path' is Keycloak's and read-only: this group's is '/"
+                    + group.get().path()
+                    + "'");
+      }
+      for (SpecReader.Item sub : reader.list(item.map(), SUB_GROUPS, item.origin())) {
+        // A sub-group of a group that failed to read is still checked, under a placeholder parent.
+        group(reader, sub, Optional.of(group.map(GroupSpec::path).orElse("?")), out);
+      }
+    }
+
+    @Override
+    public void check(RealmSpec spec, Problems problems) {
+      Unique.names(spec.of(this), GroupSpec::path, GroupSpec::origin, SpecKind.GROUP, problems);
+    }
+
+    public Map<String, Object> schema(FieldCatalog catalog) {
+      return SpecSchema.arrayOf(SpecSchema.ref(DEFINITION));
+    }
+
+    @Override
+    public Map<String, Object> definitions(FieldCatalog catalog) {
+      Map<String, Object> group =
+          SpecSchema.object(catalog, SpecKind.GROUP, List.of("name"), false);
+      Map<String, Object> properties = SpecSchema.properties(group);
+      properties.put("realmRoles", SpecSchema.STRINGS);
+      properties.put("clientRoles", SpecSchema.CLIENT_ROLES);
+      properties.put(SUB_GROUPS, SpecSchema.arrayOf(SpecSchema.ref(DEFINITION)));
+      return Map.of(DEFINITION, group);
+    }
   }
 }

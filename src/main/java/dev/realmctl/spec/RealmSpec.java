@@ -1,24 +1,21 @@
 package dev.realmctl.spec;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * What one realm should look like. {@code settings} holds only what the spec declares: a field it
  * leaves out is left as Keycloak has it. {@code sections} holds each registered section's elements
- * by its field; a section the document leaves out is absent.
+ * by its key; a section the document leaves out is absent.
  */
 public record RealmSpec(
-    String realm,
-    Map<String, Object> settings,
-    List<ClientScopeSpec> clientScopes,
-    List<ClientSpec> clients,
-    List<RoleSpec> roles,
-    List<GroupSpec> groups,
-    List<UserSpec> users,
-    List<ScopeMappingSpec> scopeMappings,
-    Map<String, List<?>> sections,
-    Origin origin) {
+    String realm, Map<String, Object> settings, Map<String, List<?>> sections, Origin origin) {
 
   /** The section's elements, empty when the document leaves the section out. */
   @SuppressWarnings("unchecked")
@@ -31,16 +28,45 @@ public record RealmSpec(
     return sections.containsKey(section.key());
   }
 
+  /** The same spec with the section declaring exactly {@code elements}. */
+  public <T> RealmSpec with(SpecSection<T> section, List<T> elements) {
+    Map<String, List<?>> changed = new LinkedHashMap<>(sections);
+    changed.put(section.key(), elements);
+    return new RealmSpec(realm, settings, changed, origin);
+  }
+
+  public List<ClientScopeSpec> clientScopes() {
+    return of(ClientScopeSpec.SECTION);
+  }
+
+  public List<ClientSpec> clients() {
+    return of(ClientSpec.SECTION);
+  }
+
+  public List<RoleSpec> roles() {
+    return of(RoleSpec.SECTION);
+  }
+
+  public List<GroupSpec> groups() {
+    return of(GroupSpec.SECTION);
+  }
+
+  public List<UserSpec> users() {
+    return of(UserSpec.SECTION);
+  }
+
+  public List<ScopeMappingSpec> scopeMappings() {
+    return of(ScopeMappingSpec.SECTION);
+  }
+
   /**
    * A spec that declares nothing but every section, with no elements: what an export reads with, so
    * that each kind reads all it has.
    */
   public static RealmSpec readingEverything(String realm) {
-    Map<String, List<?>> sections = new java.util.LinkedHashMap<>();
+    Map<String, List<?>> sections = new LinkedHashMap<>();
     Sections.ALL.forEach(section -> sections.put(section.key(), List.of()));
-    return new RealmSpec(
-        realm, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), sections,
-        null);
+    return new RealmSpec(realm, Map.of(), sections, null);
   }
 
   /**
@@ -50,65 +76,55 @@ public record RealmSpec(
   public RealmSpec renamed(String newName) {
     String oldDefault = "default-roles-" + realm.toLowerCase();
     String newDefault = "default-roles-" + newName.toLowerCase();
-    List<RoleSpec> renamedRoles =
-        roles.stream()
-            .map(
-                role ->
-                    role.clientId().isEmpty() && role.name().equals(oldDefault)
-                        ? new RoleSpec(
-                            newDefault,
-                            role.clientId(),
-                            role.fields(),
-                            role.composites(),
-                            role.origin())
-                        : role)
-            .toList();
-    java.util.function.UnaryOperator<java.util.Optional<java.util.Set<String>>> holders =
+    UnaryOperator<Optional<Set<String>>> holders =
         held ->
             held.map(
                 names ->
                     names.stream()
                         .map(n -> n.equals(oldDefault) ? newDefault : n)
-                        .collect(
-                            java.util.stream.Collectors.toCollection(
-                                java.util.LinkedHashSet::new)));
-    List<UserSpec> renamedUsers =
-        users.stream()
-            .map(
-                u ->
-                    new UserSpec(
-                        u.username(),
-                        u.fields(),
-                        u.credentials(),
-                        holders.apply(u.realmRoles()),
-                        u.clientRoles(),
-                        u.groups(),
-                        u.federatedIdentities(),
-                        u.serviceAccountClientId(),
-                        u.origin()))
-            .toList();
-    List<GroupSpec> renamedGroups =
-        groups.stream()
-            .map(
-                g ->
-                    new GroupSpec(
-                        g.name(),
-                        g.parent(),
-                        g.fields(),
-                        holders.apply(g.realmRoles()),
-                        g.clientRoles(),
-                        g.origin()))
-            .toList();
-    return new RealmSpec(
-        newName,
-        settings,
-        clientScopes,
-        clients,
-        renamedRoles,
-        renamedGroups,
-        renamedUsers,
-        scopeMappings,
-        sections,
-        origin);
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    Map<String, List<?>> renamed = new LinkedHashMap<>(sections);
+    rename(
+        renamed,
+        RoleSpec.SECTION,
+        role ->
+            role.clientId().isEmpty() && role.name().equals(oldDefault)
+                ? new RoleSpec(
+                    newDefault, role.clientId(), role.fields(), role.composites(), role.origin())
+                : role);
+    rename(
+        renamed,
+        UserSpec.SECTION,
+        u ->
+            new UserSpec(
+                u.username(),
+                u.fields(),
+                u.credentials(),
+                holders.apply(u.realmRoles()),
+                u.clientRoles(),
+                u.groups(),
+                u.federatedIdentities(),
+                u.serviceAccountClientId(),
+                u.origin()));
+    rename(
+        renamed,
+        GroupSpec.SECTION,
+        g ->
+            new GroupSpec(
+                g.name(),
+                g.parent(),
+                g.fields(),
+                holders.apply(g.realmRoles()),
+                g.clientRoles(),
+                g.origin()));
+    return new RealmSpec(newName, settings, renamed, origin);
+  }
+
+  /** Only a declared section is renamed: renaming must not make the spec declare one. */
+  private <T> void rename(
+      Map<String, List<?>> sections, SpecSection<T> section, UnaryOperator<T> rename) {
+    if (declares(section)) {
+      sections.put(section.key(), of(section).stream().map(rename).toList());
+    }
   }
 }

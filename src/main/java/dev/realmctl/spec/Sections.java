@@ -6,6 +6,12 @@ import java.util.List;
 public final class Sections {
   public static final List<SpecSection<?>> ALL =
       List.of(
+          ClientScopeSpec.SECTION,
+          ClientSpec.SECTION,
+          RoleSpec.SECTION,
+          GroupSpec.SECTION,
+          UserSpec.SECTION,
+          ScopeMappingSpec.SECTION,
           IdentityProviderSpec.SECTION,
           IdentityProviderMapperSpec.SECTION,
           LocalizationTextsSpec.SECTION,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Plan;
+import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.support.Specs;
@@ -75,17 +76,9 @@ public class RealmSteps {
   @When("client {string} is removed from the spec and realmctl applies it with --prune")
   public void removeClientAndPrune(String clientId) {
     spec =
-        new RealmSpec(
-            spec.realm(),
-            spec.settings(),
-            spec.clientScopes(),
-            spec.clients().stream().filter(c -> !c.clientId().equals(clientId)).toList(),
-            spec.roles(),
-            spec.groups(),
-            spec.users(),
-            spec.scopeMappings(),
-            spec.sections(),
-            spec.origin());
+        spec.with(
+            ClientSpec.SECTION,
+            spec.clients().stream().filter(c -> !c.clientId().equals(clientId)).toList());
     try (Connection connection = world.keycloak.connect()) {
       Reconciler reconciler = new Reconciler(connection);
       var planned = reconciler.plan(List.of(spec), true);

@@ -59,17 +59,7 @@ public final class Specs {
                         c.optionalClientScopes().map(s -> only(s, exists)),
                         c.origin()))
             .toList();
-    return new RealmSpec(
-        spec.realm(),
-        spec.settings(),
-        spec.clientScopes(),
-        clients,
-        spec.roles(),
-        spec.groups(),
-        spec.users(),
-        spec.scopeMappings(),
-        spec.sections(),
-        spec.origin());
+    return spec.with(ClientSpec.SECTION, clients);
   }
 
   /**
