@@ -12,8 +12,9 @@ import org.keycloak.representations.idm.MappingsRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Each user's direct roles and groups, read from member lists: one paged call per role or group,
- * never one per user, so exporting a realm of thousands of users stays a few dozen requests.
+ * Each user's direct roles and groups. Keycloak has no bulk read of either: they come from member
+ * lists (one paged call per role or group, for many users) or from each user's own mappings (for
+ * few); {@link UserEdge} picks whichever is fewer requests.
  */
 record Memberships(
     Map<String, Set<String>> realmRoles,
