@@ -376,7 +376,19 @@ final class SpecBuilder {
       Origin clientOrigin = origin.child("client");
       for (String clientId : SpecReader.strings(byClient).keySet()) {
         for (Item item : reader.list(SpecReader.strings(byClient), clientId, clientOrigin)) {
-          role(item, Optional.of(clientId)).ifPresent(result::add);
+          role(item, Optional.of(clientId))
+              .ifPresent(
+                  role -> {
+                    if (dev.realmctl.plan.Builtins.importOnlyRole(role.clientId(), role.name())) {
+                      problems.warning(
+                          item.origin().location(),
+                          "role 'uma_protection' of realm-management is made only by Keycloak's"
+                              + " realm import (exports of a realm with authorization services"
+                              + " list it): never created (Keycloak refuses writes to"
+                              + " realm-management's roles), and who holds it is not compared");
+                    }
+                    result.add(role);
+                  });
         }
       }
     } else if (clientRoles != null) {
