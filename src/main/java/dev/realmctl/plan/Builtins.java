@@ -64,6 +64,19 @@ public final class Builtins {
               "view-realm",
               "view-users"));
 
+  /**
+   * The role {@code uma_protection} of {@code realm-management}: Keycloak's realm import ({@code
+   * kc.sh import}) leaves it there, held by the service account of each client with authorization
+   * services, and every export of such a realm lists both (both corpus {@code flows.json} files,
+   * 24.0.5 and 26.7.3). Only an import makes it: the admin API refuses any write to
+   * realm-management's roles (HTTP 403), and a client whose authorization services the admin API
+   * enables gets its own {@code uma_protection} role instead. So it is never created, and mappings
+   * to it are compared as if neither side held them; a live one is left alone.
+   */
+  public static boolean importOnlyRole(java.util.Optional<String> clientId, String role) {
+    return clientId.filter(READ_ONLY_CLIENT::equals).isPresent() && role.equals("uma_protection");
+  }
+
   private Builtins() {}
 
   /**

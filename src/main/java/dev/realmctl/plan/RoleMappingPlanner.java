@@ -45,6 +45,12 @@ final class RoleMappingPlanner {
                     references.roles(Optional.of(clientId), want, clientOrigin);
                   }
                   Set<String> have = liveClientRoles.getOrDefault(clientId, Set.of());
+                  // Made only by Keycloak's import: compared as if neither side held it.
+                  String importOnly = "uma_protection";
+                  if (Builtins.importOnlyRole(Optional.of(clientId), importOnly)) {
+                    want = without(want, importOnly);
+                    have = without(have, importOnly);
+                  }
                   exactSet(realm, subject, Optional.of(clientId), want, have, origin, out);
                 }));
   }

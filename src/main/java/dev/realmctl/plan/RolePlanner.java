@@ -33,7 +33,10 @@ public final class RolePlanner implements ResourcePlanner {
           role.clientId()
               .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
               .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
-      if (existing == null && builtin && !out.realmExists && role.clientId().isPresent()) {
+      if (existing == null && Builtins.importOnlyRole(role.clientId(), role.name())) {
+        // Only Keycloak's realm import makes it (see Builtins.importOnlyRole): nothing to write.
+        out.updateOrCount(id, List.of(), role.origin());
+      } else if (existing == null && builtin && !out.realmExists && role.clientId().isPresent()) {
         // A built-in client's role, made by Keycloak with the realm: an export lists each with
         // the description Keycloak gave it, and Keycloak refuses any write to realm-management's
         // roles (HTTP 403). Taken as Keycloak makes it; a declared difference shows once the realm

@@ -22,14 +22,30 @@ public record AuthenticationFlowSpec(
     Optional<String> id,
     Origin origin) {
 
-  /** One step: an authenticator, or a sub-flow; its config named by alias. */
+  /**
+   * One step: an authenticator, or a sub-flow; its config named by alias. No {@code
+   * userSetupAllowed}: exports write it, but Keycloak (24 and 26) neither stores nor reads it (see
+   * {@link #USER_SETUP_ALLOWED}).
+   */
   public record Execution(
       Optional<String> authenticator,
       Optional<String> flowAlias,
       String requirement,
-      boolean userSetupAllowed,
       Optional<String> authenticatorConfig,
       Origin origin) {}
+
+  /**
+   * What a spec setting a step's {@code userSetupAllowed: true} is told. Keycloak's execution model
+   * ({@code AuthenticationExecutionModel}) and its table have no such field: the realm import
+   * ({@code DefaultExportImportManager}) never reads it, the export ({@code ModelToRepresentation})
+   * never sets it (so every export writes {@code false}), and the admin API has no way to set it.
+   * Whether a step may send a user to set up a missing credential is its authenticator's own
+   * ({@code AuthenticatorFactory.isUserSetupAllowed()}).
+   */
+  static final String USER_SETUP_ALLOWED =
+      "'userSetupAllowed' is ignored: Keycloak does not store it per step (its import drops it,"
+          + " its exports always write false); whether a step may have the user set up a missing"
+          + " credential is decided by its authenticator";
 
   public static final SpecKind KIND =
       new SpecKind("authentication flow", "AuthenticationFlowRepresentation");
@@ -91,6 +107,10 @@ public record AuthenticationFlowSpec(
         return Optional.empty();
       }
       String requirement = String.valueOf(map.getOrDefault("requirement", "DISABLED"));
+      Object userSetupAllowed = map.get("userSetupAllowed");
+      if (Boolean.TRUE.equals(userSetupAllowed) || "true".equals(userSetupAllowed)) {
+        reader.problems().warning(step.origin().valueAt("userSetupAllowed"), USER_SETUP_ALLOWED);
+      }
       if (!REQUIREMENTS.contains(requirement)) {
         reader
             .problems()
@@ -103,7 +123,6 @@ public record AuthenticationFlowSpec(
               isFlow ? Optional.empty() : authenticator,
               isFlow ? flowAlias : Optional.empty(),
               requirement,
-              Boolean.TRUE.equals(map.get("userSetupAllowed")),
               Optional.ofNullable((String) text(map.get("authenticatorConfig"))),
               step.origin()));
     }

@@ -106,7 +106,6 @@ class CorpusRoundTripIT {
     JsonNode source = JSON.readTree(corpusFolder().resolve(file).toFile());
     ObjectNode tree = (ObjectNode) source.deepCopy();
     secretsToVariables(tree, false);
-    withoutAuthorizationSettings(tree);
     String first = Specs.uniqueName("corpus-" + file.replace(".json", ""));
     realms.add(first);
     Path rewritten = folder.resolve(file);
@@ -227,41 +226,6 @@ class CorpusRoundTripIT {
     return json.replace("\"default-roles-" + old + "\"", "\"default-roles-" + newName + "\"")
         .replace("/realms/" + old + "/", "/realms/" + newName + "/")
         .replace("/admin/" + old + "/", "/admin/" + newName + "/");
-  }
-
-  /**
-   * Authorization services (a client's {@code authorizationSettings}) are being built on another
-   * branch: creating {@code flows}' {@code orders-api} with them answers HTTP 500 today. Until that
-   * lands, the test leaves them out of its copy (the file's other kinds still round-trip), and says
-   * so in the report. Remove this once authorization settings are managed.
-   */
-  private static void withoutAuthorizationSettings(ObjectNode realm) {
-    for (JsonNode client : realm.path("clients")) {
-      if (client.has("authorizationSettings")) {
-        System.out.println(
-            "CorpusRoundTripIT: authorizationSettings of client "
-                + client.path("clientId").asText()
-                + " left out (not managed yet)");
-        ((ObjectNode) client).remove("authorizationSettings");
-      }
-    }
-    // Keycloak's import of those settings also left a role uma_protection on realm-management,
-    // which only Keycloak can make (any write to realm-management's roles is refused, HTTP 403).
-    JsonNode management = realm.path("roles").path("client").path("realm-management");
-    for (int i = management.size() - 1; i >= 0; i--) {
-      if ("uma_protection".equals(management.get(i).path("name").asText())) {
-        System.out.println("CorpusRoundTripIT: realm-management's uma_protection left out");
-        ((ArrayNode) management).remove(i);
-      }
-    }
-    for (JsonNode user : realm.path("users")) {
-      JsonNode held = user.path("clientRoles").path("realm-management");
-      for (int i = held.size() - 1; i >= 0; i--) {
-        if ("uma_protection".equals(held.get(i).asText())) {
-          ((ArrayNode) held).remove(i);
-        }
-      }
-    }
   }
 
   // --- the rewrite of secrets ---

@@ -322,4 +322,34 @@ class PlannerTest {
                 new LiveRealm.User(
                     Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
   }
+
+  @Test
+  void realmManagementsUmaProtectionFromAnImportIsNeverWritten() throws IOException {
+    // What kc.sh export writes for a realm kc.sh import made with a client's authorization
+    // services (both corpus flows.json files): a role only an import makes, held by the client's
+    // service account. Writing it is refused (HTTP 403); it is left to Keycloak.
+    String export =
+        """
+        realm: r
+        clients:
+          - clientId: orders-api
+            secret: ${env:S}
+            serviceAccountsEnabled: true
+            authorizationServicesEnabled: true
+            defaultClientScopes: [basic]
+        roles:
+          client:
+            realm-management: [{name: uma_protection}, {name: view-users}]
+        users:
+          - serviceAccountClientId: orders-api
+            clientRoles: {realm-management: [uma_protection, view-users]}
+        """;
+    Plan plan = new Planner().plan(List.of(spec(export)), new LiveState(Map.of()));
+    List<String> paths = paths(plan);
+    assertTrue(paths.stream().noneMatch(p -> p.contains("uma_protection")), paths.toString());
+    assertTrue(
+        paths.stream()
+            .anyMatch(p -> p.startsWith("+ ") && p.endsWith("realm-management/view-users")),
+        paths.toString());
+  }
 }
