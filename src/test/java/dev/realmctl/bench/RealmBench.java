@@ -1,6 +1,7 @@
 package dev.realmctl.bench;
 
 import dev.realmctl.keycloak.Connection;
+import dev.realmctl.support.Admin;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Not part of {@code mvn verify}: run with {@code mvn -B verify -Pbench [-Dbench.users=1000]}.
  * Generates one realm of 100 confidential clients, 20 audience scopes, 10 realm roles and N users
  * (email, names, password, one role), then reports wall time and admin requests of a first apply, a
- * no-op plan and apply, and one changed redirect URI.
+ * no-op plan and apply, one changed redirect URI, and Keycloak's own partial import of the same
+ * content into a second realm, the yardstick for the first apply.
  */
 class RealmBench {
   private static final int CLIENTS = 100;
@@ -47,6 +49,9 @@ class RealmBench {
       report.append(BenchStep.run("no-op apply", connection, Specs.load(spec), true));
       report.append(
           BenchStep.run("one change (plan+apply)", connection, Specs.load(changed), true));
+    }
+    try (Admin admin = Admin.of(TestKeycloak.get())) {
+      report.append(KeycloakImportStep.run(admin, realm + "-import", Files.readString(spec)));
     }
     System.out.print(report);
     Files.writeString(folder.resolve("report-" + users + ".txt"), report);
