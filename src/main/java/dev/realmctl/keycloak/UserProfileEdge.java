@@ -53,15 +53,10 @@ final class UserProfileEdge implements KindEdge {
       throw new UnsupportedOperationException("a realm always has a user profile: it is updated");
     }
 
-    @SuppressWarnings("unchecked")
+    /** The fields that changed, laid over the profile as Keycloak has it, written whole. */
     public void update(UserProfilePlanner.Id id, Change change, Target target) {
-      target
-          .realm(id.realm())
-          .users()
-          .userProfile()
-          .update(
-              Json.toRepresentation(
-                  (Map<String, Object>) change.after().get("config"), UPConfig.class));
+      var profile = target.realm(id.realm()).users().userProfile();
+      profile.update(Json.overlay(profile.getConfiguration(), change.after(), UPConfig.class));
     }
 
     public void delete(UserProfilePlanner.Id id, Change change, Target target) {

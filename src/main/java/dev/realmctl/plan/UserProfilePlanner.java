@@ -56,16 +56,24 @@ public final class UserProfilePlanner implements ResourcePlanner {
       out.unchanged++;
       return;
     }
-    out.add(
-        Change.update(
-                new Id(spec.realm()),
-                List.of(
-                    new FieldChange(
-                        "config",
-                        Optional.empty(),
-                        have.map(Object.class::cast),
-                        Optional.of(want))))
-            .at(declared.get().origin()));
+    // One field change per field of Keycloak's UPConfig that differs; one the spec leaves out is
+    // cleared, as a profile is written whole.
+    Map<String, Object> had = have.orElse(Map.of());
+    Set<String> fields = new java.util.TreeSet<>(want.keySet());
+    fields.addAll(had.keySet());
+    List<FieldChange> changes = new java.util.ArrayList<>();
+    for (String field : fields) {
+      if (!canonical(want.get(field), KEEP_EMPTY.contains(field))
+          .equals(canonical(had.get(field), KEEP_EMPTY.contains(field)))) {
+        changes.add(
+            new FieldChange(
+                field,
+                Optional.empty(),
+                Optional.ofNullable(had.get(field)),
+                Optional.ofNullable(want.get(field))));
+      }
+    }
+    out.add(Change.update(new Id(spec.realm()), changes).at(declared.get().origin()));
   }
 
   static boolean same(Map<String, Object> want, Map<String, Object> have) {
