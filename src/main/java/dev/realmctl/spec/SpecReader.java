@@ -17,7 +17,8 @@ import java.util.TreeSet;
 public final class SpecReader {
   /**
    * Fields only Keycloak sets. Exports carry them, so a spec may too; they are read-only: never
-   * compared, never sent.
+   * compared, never sent. {@code otpSupportedApplications} is derived from the OTP policy by a list
+   * of apps that changed between versions: an export from 24 names one app where 25 names two.
    */
   static final Set<String> READ_ONLY =
       Set.of(
@@ -28,6 +29,7 @@ public final class SpecReader {
           "disableableCredentialTypes",
           "notBefore",
           "keycloakVersion",
+          "otpSupportedApplications",
           "access");
 
   private final FieldCatalog catalog;

@@ -336,6 +336,15 @@ class SpecLoaderTest {
   }
 
   @Test
+  void whatKeycloakDerivesFromTheOtpPolicyIsReadOnly() throws IOException {
+    Path file =
+        write("realm: r\notpPolicyDigits: 8\notpSupportedApplications: [totpAppFreeOTPName]\n");
+    var realm = loader(Map.of()).load(List.of(file)).realms().get(0);
+    assertEquals(8, realm.settings().get("otpPolicyDigits"));
+    assertFalse(realm.settings().containsKey("otpSupportedApplications"));
+  }
+
+  @Test
   void aServiceAccountUserNamedOtherwiseIsRefused() throws IOException {
     assertEquals(
         List.of(
