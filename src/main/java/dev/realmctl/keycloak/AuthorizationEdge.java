@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.keycloak.admin.client.resource.AuthorizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.authorization.PolicyRepresentation;
 import org.keycloak.representations.idm.authorization.ResourceRepresentation;
 import org.keycloak.representations.idm.authorization.ResourceServerRepresentation;
@@ -87,11 +86,12 @@ final class AuthorizationEdge implements KindEdge {
     RealmResource realm = read.realm();
     RealmIds ids = read.ids();
     Map<String, Live> clients = new HashMap<>();
-    for (ClientRepresentation client : realm.clients().findAll()) {
-      if (Boolean.TRUE.equals(client.getAuthorizationServicesEnabled())
-          && !Builtins.CLIENTS.contains(client.getClientId())) {
+    for (var client : live.clients().entrySet()) {
+      if (Boolean.TRUE.equals(client.getValue().fields().get("authorizationServicesEnabled"))
+          && !Builtins.CLIENTS.contains(client.getKey())) {
         clients.put(
-            client.getClientId(), read(realm.clients().get(client.getId()).authorization()));
+            client.getKey(),
+            read(realm.clients().get(ids.clients.get(client.getKey())).authorization()));
       }
     }
     return live.with(AuthorizationPlanner.LIVE, new Read(clients, Set.of()));

@@ -98,16 +98,6 @@ record Memberships(
     add(groups, username, path);
   }
 
-  List<String> realmRolesOf(String username) {
-    return List.copyOf(realmRoles.getOrDefault(username, Set.of()));
-  }
-
-  Map<String, Object> clientRolesOf(String username) {
-    Map<String, Object> result = new TreeMap<>();
-    clientRoles.getOrDefault(username, Map.of()).forEach((c, r) -> result.put(c, List.copyOf(r)));
-    return result;
-  }
-
   /** As Keycloak's export writes them: paths, {@code /staff/ops}. */
   List<String> groupsOf(String username) {
     return List.copyOf(groups.getOrDefault(username, Set.of()));
