@@ -55,7 +55,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     Output output = root.output();
-    var loaded = root.specLoader().load(specPaths.paths);
+    var loaded = specPaths.load(root);
     loaded.warnings().forEach(w -> output.error(w.toString()));
     // Checked before anything is written: a mistyped node URL must not surface after the apply.
     List<Connection.Settings> nodes =

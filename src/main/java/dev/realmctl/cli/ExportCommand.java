@@ -41,7 +41,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         Files.writeString(file.get(), yaml);
         root.output().error("wrote " + file.get());
       } else {
-        root.output().print(yaml);
+        root.output().data(yaml);
       }
       root.output().error(Cost.of(connection, started));
       return ExitCodes.OK;

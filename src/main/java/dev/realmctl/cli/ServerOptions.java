@@ -1,7 +1,6 @@
 package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.Connection;
-import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -86,32 +85,14 @@ final class ServerOptions {
       return root.env(name);
     }
     try {
-      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip());
+      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip())
+          .filter(value -> !value.isEmpty());
     } catch (java.io.IOException e) {
       throw new ExitCodes.UserError(name + "_FILE: cannot read " + file.get());
     }
   }
 
   private void checkTransport(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new ExitCodes.UserError("not a URL: " + url);
-    }
-    if (uri.getHost() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new ExitCodes.UserError("not an http(s) URL: " + url);
-    }
-    boolean loopback =
-        uri.getHost().equals("localhost")
-            || uri.getHost().startsWith("127.")
-            || uri.getHost().equals("[::1]");
-    if (uri.getScheme().equals("http") && !loopback && !allowInsecureHttp) {
-      throw new ExitCodes.UserError(
-          "refusing plain http to "
-              + uri.getHost()
-              + ": use https, or --allow-insecure-http if you mean it");
-    }
+    Transport.check(url, allowInsecureHttp, Transport.Resolver.system());
   }
 }

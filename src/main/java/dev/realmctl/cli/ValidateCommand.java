@@ -14,7 +14,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     Output output = root.output();
-    var loaded = root.specLoader().load(specPaths.paths);
+    var loaded = specPaths.load(root);
     loaded.warnings().forEach(w -> output.error(w.toString()));
     output.println(
         loaded.realms().size() + (loaded.realms().size() == 1 ? " realm" : " realms") + " valid.");

@@ -261,7 +261,7 @@ public final class YamlReader {
   }
 
   /** What the admin console's partial export writes in place of every secret. */
-  private static final String CONSOLE_MASK = "**********";
+  static final String CONSOLE_MASK = "**********";
 
   private static Path folderOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();

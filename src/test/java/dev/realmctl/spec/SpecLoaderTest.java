@@ -229,8 +229,9 @@ class SpecLoaderTest {
 
   @Test
   void userWithoutProfileFieldsGetsAWarningNotAnError() throws IOException {
-    Path file = write("realm: r\nusers:\n  - username: bob\n    credentials: [{value: pw}]\n");
-    var loaded = loader(Map.of()).load(List.of(file));
+    Path file =
+        write("realm: r\nusers:\n  - username: bob\n    credentials: [{value: \"${env:PW}\"}]\n");
+    var loaded = loader(Map.of("PW", "pw")).load(List.of(file));
     assertEquals(1, loaded.warnings().size());
     assertTrue(loaded.warnings().get(0).message().contains("Account is not fully set up"));
   }
