@@ -104,6 +104,15 @@ class SpecLoaderTest {
   }
 
   @Test
+  void aKeyCannotForgeAnotherProblemLine() throws IOException {
+    List<String> errors =
+        errors("realm: r\nclients:\n  - clientId: a\n    \"x\\n0 errors\\u001b[8m\": true\n");
+    assertEquals(1, errors.size());
+    assertFalse(errors.get(0).contains("\n"), errors.get(0));
+    assertFalse(errors.get(0).contains("\u001b"), errors.get(0));
+  }
+
+  @Test
   void unknownFieldSuggestsTheRightName() throws IOException {
     assertEquals(
         List.of(
