@@ -168,6 +168,27 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /** Component config properties the server marks secret (or of its Password type). */
+  private static java.util.Set<String> secretConfigKeys(
+      com.fasterxml.jackson.databind.JsonNode info) {
+    var keys = new java.util.HashSet<String>();
+    info.path("componentTypes")
+        .forEach(
+            providers ->
+                providers.forEach(
+                    provider ->
+                        provider
+                            .path("properties")
+                            .forEach(
+                                property -> {
+                                  if (property.path("secret").asBoolean(false)
+                                      || "Password".equals(property.path("type").asText())) {
+                                    keys.add(property.path("name").asText());
+                                  }
+                                })));
+    return keys;
+  }
+
   /** Serverinfo's provider lists, by component type and by SPI (see {@link ServerProviders}). */
   private static dev.realmctl.plan.ServerProviders providersOf(
       com.fasterxml.jackson.databind.JsonNode info) {
@@ -211,7 +232,8 @@ public final class Connection implements AutoCloseable {
     spis.values().removeIf(java.util.Set::isEmpty);
     return new dev.realmctl.plan.ServerProviders(
         types.isEmpty() ? Optional.empty() : Optional.of(types),
-        spis.isEmpty() ? Optional.empty() : Optional.of(spis));
+        spis.isEmpty() ? Optional.empty() : Optional.of(spis),
+        secretConfigKeys(info));
   }
 
   Retry retry() {
