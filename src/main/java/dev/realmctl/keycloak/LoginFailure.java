@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Why {@link Connection#login()} failed, in words that name the server, realm, user or client. */
 public final class LoginFailure extends RuntimeException {
@@ -37,7 +38,13 @@ public final class LoginFailure extends RuntimeException {
     if (status == 400 || status == 401) {
       return new LoginFailure(
           Reason.CREDENTIALS_REFUSED,
-          "Keycloak refused the credentials of " + who + where + " (HTTP " + status + ")",
+          "Keycloak refused the credentials of "
+              + who
+              + where
+              + " (HTTP "
+              + status
+              + keycloakSays(e).map(says -> ": " + says).orElse("")
+              + ")",
           e);
     }
     if (status == 404) {
@@ -64,6 +71,22 @@ public final class LoginFailure extends RuntimeException {
     }
     return new LoginFailure(
         Reason.OTHER, "logging in as " + who + where + " failed: " + Retry.reason(e), e);
+  }
+
+  /** The token endpoint's error_description ("Invalid user credentials"), when it is readable. */
+  private static Optional<String> keycloakSays(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse() != null) {
+        try {
+          String body = web.getResponse().readEntity(String.class);
+          String description = Json.MAPPER.readTree(body).path("error_description").asText("");
+          return description.isBlank() ? Optional.empty() : Optional.of(description);
+        } catch (RuntimeException | java.io.IOException unreadable) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static int status(Throwable e) {

@@ -126,6 +126,6 @@ class CommandLineBehaviourTest {
         lines[1],
         run.err());
     assertTrue(lines[2].contains("--retry-for"), run.err());
-    assertTrue(seconds < 10, "gave up within the budget: " + seconds + " s");
+    assertTrue(seconds < 30, "gave up soon after the 2 s budget: " + seconds + " s");
   }
 }
