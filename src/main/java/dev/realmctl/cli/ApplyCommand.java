@@ -60,7 +60,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
     // Checked before anything is written: a mistyped node URL must not surface after the apply.
     List<Connection.Settings> nodes =
         waitForNodes.stream().map(url -> server.settings(root, url.strip())).toList();
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       Reconciler reconciler =
           new Reconciler(connection, Duration.ofSeconds(Math.max(0, breakAfterSeconds)));

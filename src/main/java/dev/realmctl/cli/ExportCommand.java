@@ -33,7 +33,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       Exporter.Export export = new Exporter(connection).export(realm);
       String yaml = render(export);

@@ -36,7 +36,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
     PlanRenderer renderer = Formats.renderer(format);
     var loaded = specPaths.load(root);
     loaded.warnings().forEach(w -> output.error(w.toString()));
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       var planned = new Reconciler(connection).plan(loaded.realms(), prune);
       Cost.warnAboutVersion(output, connection);

@@ -27,6 +27,21 @@ final class ServerOptions {
       description = "How long to keep retrying connection failures and 502/503/504. Default: 60")
   int retrySeconds = (int) Connection.Settings.DEFAULT_RETRY_BUDGET.toSeconds();
 
+  /**
+   * Logged in, or a failure in words; a retried first failure is said at once, with how long
+   * realmctl keeps trying.
+   */
+  Connection connect(Realmctl root) {
+    Connection connection = Connection.open(settings(root), root.output()::error);
+    try {
+      connection.login();
+      return connection;
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
   Connection.Settings settings(Realmctl root) {
     String url =
         server

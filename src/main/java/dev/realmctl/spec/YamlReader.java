@@ -108,9 +108,7 @@ public final class YamlReader {
   }
 
   private static String describe(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-    String context = e.getContext();
-    return context == null ? problem : context + ": " + problem;
+    return YamlMessages.describe(e);
   }
 
   static Location at(Path file, Mark mark) {
