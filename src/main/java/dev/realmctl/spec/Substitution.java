@@ -33,13 +33,14 @@ public final class Substitution {
     while (matcher.find()) {
       String kind = matcher.group(1);
       String name = matcher.group(2).trim();
-      Optional<String> value =
-          kind.equals("env") ? variables.env(name) : variables.file(specFolder, name);
+      Variables.Read read =
+          kind.equals("env")
+              ? Variables.Read.of(
+                  variables.env(name), "environment variable " + name + " is not set")
+              : variables.file(specFolder, name);
+      Optional<String> value = read.value();
       if (value.isEmpty()) {
-        String what =
-            kind.equals("env")
-                ? "environment variable " + name + " is not set"
-                : "file " + name + " cannot be read";
+        String what = read.failure();
         return new Result(scalar, false, Optional.of("${" + kind + ":" + name + "}: " + what));
       }
       redactor.remember(value.get());
