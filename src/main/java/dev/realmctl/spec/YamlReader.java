@@ -1,6 +1,7 @@
 package dev.realmctl.spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -59,7 +60,14 @@ public final class YamlReader {
         problems.error(top, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
         return List.of();
       }
-      bytes = Files.readAllBytes(file);
+      // The size can lie (files under /proc say 0) or grow: read one byte past the limit to know.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        problems.error(top, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+        return List.of();
+      }
     } catch (IOException e) {
       problems.error(top, "cannot read file: " + e.getMessage());
       return List.of();

@@ -169,4 +169,11 @@ class LoaderLimitsTest {
             .get(0);
     assertEquals("Realm R", realm.settings().get("displayName"));
   }
+
+  @Test
+  void aSpecPathThatIsADeviceIsNotAFile() {
+    Path zero = Path.of("/dev/zero");
+    assumeTrue(Files.exists(zero), "a Unix device to refuse");
+    assertEquals(List.of("1:1: not a regular file"), errors(zero));
+  }
 }
