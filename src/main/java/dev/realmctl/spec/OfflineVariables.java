@@ -34,12 +34,13 @@ public final class OfflineVariables implements Variables {
   }
 
   @Override
-  public synchronized Optional<String> file(Path specFolder, String path) {
-    Optional<String> value = present.file(specFolder, path);
-    if (value.isEmpty()) {
-      missingFiles.add(specFolder.resolve(path).normalize());
+  public synchronized Read file(Path specFolder, String path) {
+    Read read = present.file(specFolder, path);
+    if (read.value().isPresent()) {
+      return read;
     }
-    return value.or(() -> Optional.of(PLACEHOLDER));
+    missingFiles.add(specFolder.resolve(path).normalize());
+    return Read.of(Optional.of(PLACEHOLDER), "");
   }
 
   /** The environment variables the specs name that are not set here, sorted. */

@@ -81,6 +81,8 @@ public final class SpecLoader {
         }
       } else if (Files.isRegularFile(path)) {
         files.add(path);
+      } else if (Files.exists(path)) {
+        problems.error(Location.startOf(path), "not a regular file");
       } else {
         problems.error(Location.startOf(path), "no such file or folder");
       }

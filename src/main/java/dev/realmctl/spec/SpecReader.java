@@ -212,6 +212,7 @@ public final class SpecReader {
       Map<String, Object> map, Origin origin, SpecKind kind, Set<String> handledElsewhere) {
     Map<String, FieldType> known = catalog.fields(kind);
     Map<String, Object> fields = new LinkedHashMap<>();
+    Set<String> candidates = new TreeSet<>();
     for (var entry : map.entrySet()) {
       String key = entry.getKey();
       if (handledElsewhere.contains(key) || READ_ONLY.contains(key)) {
@@ -219,8 +220,10 @@ public final class SpecReader {
       }
       FieldType type = known.get(key);
       if (type == null) {
-        Set<String> candidates = new TreeSet<>(known.keySet());
-        candidates.addAll(handledElsewhere);
+        if (candidates.isEmpty()) {
+          candidates.addAll(known.keySet());
+          candidates.addAll(handledElsewhere);
+        }
         String hint =
             Suggestions.closest(key, candidates).map(s -> ": did you mean '" + s + "'?").orElse("");
         problems.error(origin.at(key), "unknown " + kind.label() + " field '" + key + "'" + hint);

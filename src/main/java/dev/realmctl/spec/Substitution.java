@@ -58,14 +58,14 @@ public final class Substitution {
       if (invalid.isPresent()) {
         return Result.failed(scalar, invalid.get());
       }
-      Optional<String> value =
-          kind.equals("env") ? variables.env(name) : variables.file(specFolder, name);
+      Variables.Read read =
+          kind.equals("env")
+              ? Variables.Read.of(
+                  variables.env(name), "environment variable " + name + " is not set")
+              : variables.file(specFolder, name);
+      Optional<String> value = read.value();
       if (value.isEmpty()) {
-        String what =
-            kind.equals("env")
-                ? "environment variable " + name + " is not set"
-                : "file " + name + " cannot be read";
-        return Result.failed(scalar, "${" + kind + ":" + name + "}: " + what);
+        return Result.failed(scalar, "${" + kind + ":" + name + "}: " + read.failure());
       }
       if (value.get().isBlank()) {
         String what = kind.equals("env") ? "environment variable " + name : "file " + name;
