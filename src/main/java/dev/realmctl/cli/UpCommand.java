@@ -1,7 +1,7 @@
 package dev.realmctl.cli;
 
-import dev.realmctl.keycloak.LocalCluster;
-import dev.realmctl.keycloak.LocalKeycloak;
+import dev.realmctl.local.LocalCluster;
+import dev.realmctl.local.LocalKeycloak;
 import dev.realmctl.resourceserver.ResourceServer;
 import dev.realmctl.resourceserver.TokenVerifier;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.realmctl.keycloak;
+package dev.realmctl.local;
 
 import dev.realmctl.version.KeycloakVersion;
 import dev.realmctl.version.SupportedVersions;
