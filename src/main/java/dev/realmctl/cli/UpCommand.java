@@ -61,22 +61,28 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             new LocalStack.Settings(home, stateDir, cluster, secrets.adminPassword()),
             output::println);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-    secrets.write(envFile, stack.url());
+    try {
+      return applyAndServe(output, secrets, stack, envFile);
+    } finally {
+      stack.close();
+    }
+  }
 
+  /** Returns at once when the apply fails or with --no-wait, else waits for Ctrl-C. */
+  private int applyAndServe(Output output, UpSecrets secrets, LocalStack stack, Path envFile)
+      throws InterruptedException {
+    secrets.write(envFile, stack.url());
     int applied = root.nested(applyEnvironment(secrets, stack)).execute(applyArguments(stack));
     if (applied != ExitCodes.OK) {
-      stack.close();
       return applied;
     }
-    ResourceServer api = SampleApi.start(stack.issuerBase());
-    output.println(UpInstructions.text(stack, api.url(), envFile));
-    if (noWait) {
-      api.close();
-      stack.close();
-      return ExitCodes.OK;
+    try (ResourceServer api = SampleApi.start(stack.issuerBase())) {
+      output.println(UpInstructions.text(stack, api.url(), envFile));
+      if (!noWait) {
+        output.println("Press Ctrl-C to stop Keycloak.");
+        new CountDownLatch(1).await();
+      }
     }
-    output.println("Press Ctrl-C to stop Keycloak.");
-    new CountDownLatch(1).await();
     return ExitCodes.OK;
   }
 
