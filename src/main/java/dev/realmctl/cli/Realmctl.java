@@ -64,6 +64,11 @@ public final class Realmctl implements Runnable {
     return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
   }
 
+  /** The whole environment, for a nested run that adds to it. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   Redactor redactor() {
     return redactor;
   }

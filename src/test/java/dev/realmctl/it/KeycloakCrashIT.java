@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.LocalKeycloak;
 import dev.realmctl.keycloak.Reconciler;
+import dev.realmctl.local.LocalKeycloak;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.RealmSpec;

@@ -1,4 +1,4 @@
-package dev.realmctl.keycloak;
+package dev.realmctl.local;
 
 /**
  * {@link FreePorts} for test support outside this package (it is package-private in main code, and

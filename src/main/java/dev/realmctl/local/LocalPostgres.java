@@ -1,4 +1,4 @@
-package dev.realmctl.keycloak;
+package dev.realmctl.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of Debian's {@code postgresql} package in a data directory of its own, on a
- * free loopback port, with one database for Keycloak. PostgreSQL refuses to run as root, so as root
- * every command runs as the {@code postgres} user the package creates.
+ * free loopback port, with one database for Keycloak. As root, it runs as the {@code postgres} user
+ * the package creates, in a folder that user owns ({@link PostgresUser}).
  */
 public final class LocalPostgres implements AutoCloseable {
   private static final Path INSTALLS = Path.of("/usr/lib/postgresql");
@@ -26,6 +26,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   private final Path bin;
   private final Path dataDir;
+  private final Optional<Path> temporary;
   private final int port;
   private final Database database;
   private final Duration startTime;
@@ -33,9 +34,16 @@ public final class LocalPostgres implements AutoCloseable {
   /** How Keycloak reaches its database. */
   public record Database(String jdbcUrl, String user, String password) {}
 
-  private LocalPostgres(Path bin, Path dataDir, int port, Database database, Duration startTime) {
+  private LocalPostgres(
+      Path bin,
+      Path dataDir,
+      Optional<Path> temporary,
+      int port,
+      Database database,
+      Duration startTime) {
     this.bin = bin;
     this.dataDir = dataDir;
+    this.temporary = temporary;
     this.port = port;
     this.database = database;
     this.startTime = startTime;
@@ -64,67 +72,84 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  /** Creates a fresh cluster in {@code dataDir} (which must not exist yet) and starts it. */
-  public static LocalPostgres start(Path dataDir) {
+  /**
+   * Creates a fresh cluster and starts it: in {@code home} (which must not exist yet), or as root
+   * in a private folder the postgres user owns (see {@link PostgresUser}), removed at {@link
+   * #close}.
+   */
+  public static LocalPostgres start(Path home) {
     Path bin =
         binaries()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "PostgreSQL is not installed: apt-get install postgresql"));
-    Path data = dataDir.toAbsolutePath();
     Instant started = Instant.now();
     try {
-      Files.createDirectories(data.getParent());
-      // initdb wants an empty directory it can own; the socket and the log live beside it, in a
-      // directory postgres may write (not /run, which belongs to the system's own server).
-      Path sockets = data.resolveSibling(data.getFileName() + "-run");
-      Files.createDirectories(sockets);
-      chownToPostgres(sockets);
-      Files.createDirectories(data);
-      chownToPostgres(data);
-      run(bin, "initdb", "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
-      // Trust is for the local socket only: Keycloak connects over TCP with a password.
-      Files.writeString(
-          data.resolve("pg_hba.conf"),
-          "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n");
-      int port = FreePorts.one();
-      run(
-          bin,
-          "pg_ctl",
-          "-D",
-          data.toString(),
-          "-l",
-          sockets.resolve("postgres.log").toString(),
-          "-w",
-          "-t",
-          "120",
-          "-o",
-          "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + sockets,
-          "start");
-      String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-      // On standard input, not as an argument: `ps` shows arguments to everyone on the machine.
-      runWithInput(
-          bin,
-          "CREATE ROLE keycloak LOGIN PASSWORD '"
-              + password
-              + "';\nCREATE DATABASE keycloak OWNER keycloak;\n",
-          "psql",
-          "-q",
-          "-h",
-          sockets.toString(),
-          "-p",
-          String.valueOf(port),
-          "-U",
-          "postgres",
-          "-v",
-          "ON_ERROR_STOP=1");
-      Database database =
-          new Database("jdbc:postgresql://127.0.0.1:" + port + "/keycloak", "keycloak", password);
-      return new LocalPostgres(bin, data, port, database, Duration.between(started, Instant.now()));
+      Path files =
+          PostgresUser.home(home.toAbsolutePath(), Path.of(System.getProperty("java.io.tmpdir")));
+      Optional<Path> temporary = PostgresUser.isRoot() ? Optional.of(files) : Optional.empty();
+      try {
+        return startIn(bin, files, temporary, started);
+      } catch (RuntimeException e) {
+        // Kept on failure: its log says why.
+        throw new IllegalStateException(e.getMessage() + " (PostgreSQL's files: " + files + ")", e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static LocalPostgres startIn(
+      Path bin, Path files, Optional<Path> temporary, Instant started) throws IOException {
+    Path data = files.resolve("data");
+    // The socket and the log live beside the data, in a folder postgres may write (not /run,
+    // which belongs to the system's own server).
+    Path sockets = files.resolve("run");
+    for (Path folder : List.of(data, sockets)) {
+      Files.createDirectory(folder);
+      PostgresUser.own(folder);
+    }
+    run(bin, "initdb", "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
+    // Trust is for the local socket only: Keycloak connects over TCP with a password.
+    Files.writeString(
+        data.resolve("pg_hba.conf"),
+        "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n");
+    int port = FreePorts.one();
+    run(
+        bin,
+        "pg_ctl",
+        "-D",
+        data.toString(),
+        "-l",
+        sockets.resolve("postgres.log").toString(),
+        "-w",
+        "-t",
+        "120",
+        "-o",
+        "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + sockets,
+        "start");
+    String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    // On standard input, not as an argument: `ps` shows arguments to everyone on the machine.
+    runWithInput(
+        bin,
+        "CREATE ROLE keycloak LOGIN PASSWORD '"
+            + password
+            + "';\nCREATE DATABASE keycloak OWNER keycloak;\n",
+        "psql",
+        "-q",
+        "-h",
+        sockets.toString(),
+        "-p",
+        String.valueOf(port),
+        "-U",
+        "postgres",
+        "-v",
+        "ON_ERROR_STOP=1");
+    Database database =
+        new Database("jdbc:postgresql://127.0.0.1:" + port + "/keycloak", "keycloak", password);
+    return new LocalPostgres(
+        bin, data, temporary, port, database, Duration.between(started, Instant.now()));
   }
 
   public Database database() {
@@ -151,22 +176,27 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
+  /** Where the database's files are (initdb's data directory). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** A fast shutdown: open sessions are cut, nothing committed is lost. */
   @Override
   public void close() {
     if (Files.exists(dataDir.resolve("postmaster.pid"))) {
       run(bin, "pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
     }
+    temporary.ifPresent(LocalPostgres::deleteTree);
   }
 
-  private static boolean asRoot() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
-  private static void chownToPostgres(Path path) throws IOException {
-    if (asRoot()) {
-      var lookup = path.getFileSystem().getUserPrincipalLookupService();
-      Files.setOwner(path, lookup.lookupPrincipalByName("postgres"));
+  private static void deleteTree(Path path) {
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -175,10 +205,7 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private static void runWithInput(Path bin, String input, String program, String... args) {
-    List<String> command = new ArrayList<>();
-    if (asRoot()) {
-      command.addAll(List.of("runuser", "-u", "postgres", "--"));
-    }
+    List<String> command = new ArrayList<>(PostgresUser.commandPrefix());
     command.add(bin.resolve(program).toString());
     command.addAll(List.of(args));
     try {

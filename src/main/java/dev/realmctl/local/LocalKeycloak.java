@@ -1,4 +1,4 @@
-package dev.realmctl.keycloak;
+package dev.realmctl.local;
 
 import dev.realmctl.version.KeycloakVersion;
 import dev.realmctl.version.SupportedVersions;
@@ -101,9 +101,11 @@ public final class LocalKeycloak implements AutoCloseable {
               + ";NON_KEYWORDS=VALUE;WRITE_DELAY=0");
     }
     try {
-      Files.createDirectories(options.dataDir());
-      Files.createDirectories(options.logFile().toAbsolutePath().getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      OwnerOnly.directory(options.dataDir());
+      OwnerOnly.file(options.logFile());
+      // What the server writes (H2's database, with every client secret) is the owner's only.
+      ProcessBuilder builder =
+          new ProcessBuilder(OwnerOnly.command(command)).redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()));
       List<String> adminVariables = version.bootstrapAdminVariables();
       builder.environment().put(adminVariables.get(0), options.adminUser());

@@ -1,4 +1,4 @@
-package dev.realmctl.keycloak;
+package dev.realmctl.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
