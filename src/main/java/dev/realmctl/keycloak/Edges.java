@@ -15,12 +15,13 @@ final class Edges {
           new RealmEdge(),
           new ClientScopeEdge(),
           new ClientEdge(),
+          new ProtocolMapperEdge(),
           new RoleEdge(),
           new CompositeEdge(),
           new GroupEdge(),
           new UserEdge(),
           new ScopeMappingEdge(),
-          KindEdge.writing(Kind.ROLE_MAPPING, new RoleMappingWriter()),
+          new RoleMappingEdge(),
           new FlowEdge(),
           new IdentityProviderEdge(),
           new FederatedIdentityEdge(),
@@ -31,7 +32,7 @@ final class Edges {
           new OrganizationEdge(),
           new UserProfileEdge(),
           new AuthorizationEdge(),
-          KindEdge.writing(Kind.OWNERSHIP, new OwnershipWriter()));
+          new OwnershipEdge());
 
   private Edges() {}
 

@@ -45,7 +45,7 @@ final class FederatedIdentityEdge implements KindEdge {
     RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
     for (UserRepresentation user :
-        LiveReader.paged((first, max) -> realm.users().list(first, max))) {
+        RealmRead.paged((first, max) -> realm.users().list(first, max))) {
       Map<String, Map<String, Object>> userLinks = links(realm, user.getId());
       if (!userLinks.isEmpty()) {
         links.put(user.getUsername(), userLinks);

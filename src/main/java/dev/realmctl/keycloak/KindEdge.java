@@ -43,9 +43,4 @@ interface KindEdge {
       List<String> notes) {
     export(realm, live, spec, notes);
   }
-
-  /** An edge that only writes: the kinds whose reads and exports still live in LiveReader. */
-  static KindEdge writing(Kind kind, ChangeWriter<?> writer) {
-    return () -> Map.of(kind, writer);
-  }
 }

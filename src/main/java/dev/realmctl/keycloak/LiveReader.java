@@ -4,7 +4,6 @@ import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.spec.RealmSpec;
 import jakarta.ws.rs.NotFoundException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 import org.keycloak.admin.client.resource.RealmResource;
 
 /**
@@ -23,7 +21,6 @@ import org.keycloak.admin.client.resource.RealmResource;
  * groups, scope mappings and flows.
  */
 public final class LiveReader {
-  private static final int PAGE = 1000;
   private static final int PARALLEL_REALMS = 4;
   private final Connection connection;
 
@@ -96,16 +93,5 @@ public final class LiveReader {
       live = edge.readAll(name, read, live);
     }
     return live;
-  }
-
-  static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
-    List<T> all = new ArrayList<>();
-    for (int first = 0; ; first += PAGE) {
-      List<T> items = page.apply(first, PAGE);
-      all.addAll(items);
-      if (items.size() < PAGE) {
-        return all;
-      }
-    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.ResourceId;
 import dev.realmctl.plan.RolePlanner;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 
@@ -92,5 +95,39 @@ final class RoleEdge implements KindEdge {
     out.put("name", role.get("name"));
     ExportFields.putIfPresent(out, "description", role.get("description"));
     return out;
+  }
+
+  private static final class RoleWriter implements ChangeWriter<ResourceId.Role> {
+    @Override
+    public Class<ResourceId.Role> idType() {
+      return ResourceId.Role.class;
+    }
+
+    @Override
+    public void create(ResourceId.Role id, Change change, Target target) {
+      roles(id, target).create(Json.toRepresentation(change.after(), RoleRepresentation.class));
+    }
+
+    @Override
+    public boolean exists(ResourceId.Role id, Change change, Target target) {
+      return ChangeWriter.found(() -> roles(id, target).get(id.name()).toRepresentation());
+    }
+
+    @Override
+    public void update(ResourceId.Role id, Change change, Target target) {
+      var role = roles(id, target).get(id.name());
+      role.update(Json.overlay(role.toRepresentation(), change.after(), RoleRepresentation.class));
+    }
+
+    @Override
+    public void delete(ResourceId.Role id, Change change, Target target) {
+      roles(id, target).deleteRole(id.name());
+    }
+
+    private static RolesResource roles(ResourceId.Role id, Target target) {
+      return id.clientId()
+          .map(clientId -> target.client(id.realm(), clientId).roles())
+          .orElseGet(() -> target.realm(id.realm()).roles());
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.ResourceId;
 import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
@@ -96,7 +98,7 @@ final class UserEdge implements KindEdge {
   private static Map<String, Map<String, Object>> list(RealmRead read) {
     Map<String, Map<String, Object>> fields = new HashMap<>();
     for (UserRepresentation user :
-        LiveReader.paged((first, max) -> read.realm().users().list(first, max))) {
+        RealmRead.paged((first, max) -> read.realm().users().list(first, max))) {
       read.ids().users.put(user.getUsername(), user.getId());
       fields.put(user.getUsername(), Json.toMap(user));
     }
@@ -266,5 +268,73 @@ final class UserEdge implements KindEdge {
               }
             });
     return result;
+  }
+
+  private static final class UserWriter implements ChangeWriter<ResourceId.User> {
+    @Override
+    public Class<ResourceId.User> idType() {
+      return ResourceId.User.class;
+    }
+
+    @Override
+    public void create(ResourceId.User id, Change change, Target target) {
+      UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
+      String created = Target.createdId(target.realm(id.realm()).users().create(user));
+      target.ids(id.realm()).users.put(id.username(), created);
+      if (user.getRequiredActions() != null) {
+        // Keycloak adds the realm's default required actions (defaultAction: true) to a new user
+        // over the declared list: a declared list is the exact set, so it is written again.
+        var resource = target.realm(id.realm()).users().get(created);
+        UserRepresentation live = resource.toRepresentation();
+        if (!new java.util.HashSet<>(live.getRequiredActions())
+            .equals(new java.util.HashSet<>(user.getRequiredActions()))) {
+          live.setRequiredActions(user.getRequiredActions());
+          resource.update(live);
+        }
+      }
+    }
+
+    @Override
+    public boolean exists(ResourceId.User id, Change change, Target target) {
+      return ChangeWriter.found(
+          () -> target.user(id.realm(), id.username(), id.serviceAccountOf()));
+    }
+
+    @Override
+    public void update(ResourceId.User id, Change change, Target target) {
+      var user = target.user(id.realm(), id.username(), id.serviceAccountOf());
+      user.update(Json.overlay(user.toRepresentation(), change.after(), UserRepresentation.class));
+    }
+
+    @Override
+    public void delete(ResourceId.User id, Change change, Target target) {
+      target.user(id.realm(), id.username(), id.serviceAccountOf()).remove();
+    }
+  }
+
+  private static final class MembershipWriter implements ChangeWriter<ResourceId.Membership> {
+    @Override
+    public Class<ResourceId.Membership> idType() {
+      return ResourceId.Membership.class;
+    }
+
+    @Override
+    public void create(ResourceId.Membership id, Change change, Target target) {
+      target
+          .user(id.realm(), id.username(), Optional.empty())
+          .joinGroup(target.groupId(id.realm(), id.group()));
+    }
+
+    @Override
+    public void update(ResourceId.Membership id, Change change, Target target) {
+      throw new UnsupportedOperationException("a membership is created or deleted, never updated");
+    }
+
+    @Override
+    public void delete(ResourceId.Membership id, Change change, Target target) {
+      target
+          .user(id.realm(), id.username(), Optional.empty())
+          .leaveGroup(target.groupId(id.realm(), id.group()));
+    }
   }
 }
