@@ -5,7 +5,6 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.version.VersionBehaviour;
 import java.util.ArrayList;
@@ -151,14 +150,14 @@ final class ClientEdge implements KindEdge {
     return out;
   }
 
-  private static final class ClientWriter implements ChangeWriter<ResourceId.Client> {
+  private static final class ClientWriter implements ChangeWriter<ClientPlanner.Id> {
     @Override
-    public Class<ResourceId.Client> idType() {
-      return ResourceId.Client.class;
+    public Class<ClientPlanner.Id> idType() {
+      return ClientPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.Client id, Change change, Target target) {
+    public void create(ClientPlanner.Id id, Change change, Target target) {
       var clients = target.realm(id.realm()).clients();
       ClientRepresentation client =
           Json.toRepresentation(change.after(), ClientRepresentation.class);
@@ -172,31 +171,31 @@ final class ClientEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.Client id, Change change, Target target) {
+    public boolean exists(ClientPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> target.clientUuid(id.realm(), id.clientId()));
     }
 
     @Override
-    public void update(ResourceId.Client id, Change change, Target target) {
+    public void update(ClientPlanner.Id id, Change change, Target target) {
       var client = target.client(id.realm(), id.clientId());
       client.update(
           Json.overlay(client.toRepresentation(), change.after(), ClientRepresentation.class));
     }
 
     @Override
-    public void delete(ResourceId.Client id, Change change, Target target) {
+    public void delete(ClientPlanner.Id id, Change change, Target target) {
       target.client(id.realm(), id.clientId()).remove();
     }
   }
 
-  private static final class ScopeLinkWriter implements ChangeWriter<ResourceId.ScopeLink> {
+  private static final class ScopeLinkWriter implements ChangeWriter<ClientPlanner.ScopeLinkId> {
     @Override
-    public Class<ResourceId.ScopeLink> idType() {
-      return ResourceId.ScopeLink.class;
+    public Class<ClientPlanner.ScopeLinkId> idType() {
+      return ClientPlanner.ScopeLinkId.class;
     }
 
     @Override
-    public void create(ResourceId.ScopeLink id, Change change, Target target) {
+    public void create(ClientPlanner.ScopeLinkId id, Change change, Target target) {
       var client = target.client(id.realm(), id.clientId());
       String scopeId = target.scopeId(id.realm(), id.scope());
       if (id.isDefault()) {
@@ -207,12 +206,12 @@ final class ClientEdge implements KindEdge {
     }
 
     @Override
-    public void update(ResourceId.ScopeLink id, Change change, Target target) {
+    public void update(ClientPlanner.ScopeLinkId id, Change change, Target target) {
       throw new UnsupportedOperationException("a scope link is created or deleted, never updated");
     }
 
     @Override
-    public void delete(ResourceId.ScopeLink id, Change change, Target target) {
+    public void delete(ClientPlanner.ScopeLinkId id, Change change, Target target) {
       var client = target.client(id.realm(), id.clientId());
       String scopeId = target.scopeId(id.realm(), id.scope());
       if (id.isDefault()) {

@@ -5,7 +5,6 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ClientScopePlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,14 +59,14 @@ final class ClientScopeEdge implements KindEdge {
     ExportFields.putIfNotEmpty(spec, "clientScopes", scopes);
   }
 
-  private static final class ClientScopeWriter implements ChangeWriter<ResourceId.ClientScope> {
+  private static final class ClientScopeWriter implements ChangeWriter<ClientScopePlanner.Id> {
     @Override
-    public Class<ResourceId.ClientScope> idType() {
-      return ResourceId.ClientScope.class;
+    public Class<ClientScopePlanner.Id> idType() {
+      return ClientScopePlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.ClientScope id, Change change, Target target) {
+    public void create(ClientScopePlanner.Id id, Change change, Target target) {
       var scopes = target.realm(id.realm()).clientScopes();
       var representation = Json.toRepresentation(change.after(), ClientScopeRepresentation.class);
       String created;
@@ -92,7 +91,7 @@ final class ClientScopeEdge implements KindEdge {
      * level}'s {@code userinfo.token.claim}), where before they were dropped until the next apply.
      */
     private static void adopt(
-        ResourceId.ClientScope id, ClientScopeRepresentation declared, Target target) {
+        ClientScopePlanner.Id id, ClientScopeRepresentation declared, Target target) {
       var scope =
           target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name()));
       ClientScopeRepresentation live = scope.toRepresentation();
@@ -121,12 +120,12 @@ final class ClientScopeEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.ClientScope id, Change change, Target target) {
+    public boolean exists(ClientScopePlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> target.scopeId(id.realm(), id.name()));
     }
 
     @Override
-    public void update(ResourceId.ClientScope id, Change change, Target target) {
+    public void update(ClientScopePlanner.Id id, Change change, Target target) {
       var scope =
           target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name()));
       scope.update(
@@ -134,7 +133,7 @@ final class ClientScopeEdge implements KindEdge {
     }
 
     @Override
-    public void delete(ResourceId.ClientScope id, Change change, Target target) {
+    public void delete(ClientScopePlanner.Id id, Change change, Target target) {
       target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name())).remove();
     }
   }

@@ -5,7 +5,6 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,14 +112,14 @@ final class GroupEdge implements KindEdge {
     }
   }
 
-  private static final class GroupWriter implements ChangeWriter<ResourceId.Group> {
+  private static final class GroupWriter implements ChangeWriter<GroupPlanner.Id> {
     @Override
-    public Class<ResourceId.Group> idType() {
-      return ResourceId.Group.class;
+    public Class<GroupPlanner.Id> idType() {
+      return GroupPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.Group id, Change change, Target target) {
+    public void create(GroupPlanner.Id id, Change change, Target target) {
       var groups = target.realm(id.realm()).groups();
       var representation = Json.toRepresentation(change.after(), GroupRepresentation.class);
       String created =
@@ -133,19 +132,19 @@ final class GroupEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.Group id, Change change, Target target) {
+    public boolean exists(GroupPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> target.groupId(id.realm(), id.name()));
     }
 
     @Override
-    public void update(ResourceId.Group id, Change change, Target target) {
+    public void update(GroupPlanner.Id id, Change change, Target target) {
       var group = target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name()));
       group.update(
           Json.overlay(group.toRepresentation(), change.after(), GroupRepresentation.class));
     }
 
     @Override
-    public void delete(ResourceId.Group id, Change change, Target target) {
+    public void delete(GroupPlanner.Id id, Change change, Target target) {
       target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name())).remove();
     }
   }

@@ -2,7 +2,7 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
-import dev.realmctl.plan.ResourceId;
+import dev.realmctl.plan.OwnershipPlanner;
 import java.util.Map;
 
 /**
@@ -17,24 +17,24 @@ final class OwnershipEdge implements KindEdge {
   }
 
   /** realmctl's ownership record lives in a realm attribute: written as a realm update. */
-  private static final class OwnershipWriter implements ChangeWriter<ResourceId.Ownership> {
+  private static final class OwnershipWriter implements ChangeWriter<OwnershipPlanner.Id> {
     @Override
-    public Class<ResourceId.Ownership> idType() {
-      return ResourceId.Ownership.class;
+    public Class<OwnershipPlanner.Id> idType() {
+      return OwnershipPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.Ownership id, Change change, Target target) {
+    public void create(OwnershipPlanner.Id id, Change change, Target target) {
       RealmEdge.update(id.realm(), change.after(), target);
     }
 
     @Override
-    public void update(ResourceId.Ownership id, Change change, Target target) {
+    public void update(OwnershipPlanner.Id id, Change change, Target target) {
       RealmEdge.update(id.realm(), change.after(), target);
     }
 
     @Override
-    public void delete(ResourceId.Ownership id, Change change, Target target) {
+    public void delete(OwnershipPlanner.Id id, Change change, Target target) {
       throw new UnsupportedOperationException("realmctl keeps its ownership record");
     }
   }

@@ -2,8 +2,7 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
-import dev.realmctl.plan.ResourceId;
-import dev.realmctl.plan.ResourceId.MapperOwner;
+import dev.realmctl.plan.ProtocolMapperPlanner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,14 +57,14 @@ final class ProtocolMapperEdge implements KindEdge {
   }
 
   private static final class ProtocolMapperWriter
-      implements ChangeWriter<ResourceId.ProtocolMapper> {
+      implements ChangeWriter<ProtocolMapperPlanner.Id> {
     @Override
-    public Class<ResourceId.ProtocolMapper> idType() {
-      return ResourceId.ProtocolMapper.class;
+    public Class<ProtocolMapperPlanner.Id> idType() {
+      return ProtocolMapperPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.ProtocolMapper id, Change change, Target target) {
+    public void create(ProtocolMapperPlanner.Id id, Change change, Target target) {
       String created =
           Target.createdId(
               mappers(id, target)
@@ -78,12 +77,12 @@ final class ProtocolMapperEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.ProtocolMapper id, Change change, Target target) {
+    public boolean exists(ProtocolMapperPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> mapperId(id, target, mappers(id, target)));
     }
 
     @Override
-    public void update(ResourceId.ProtocolMapper id, Change change, Target target) {
+    public void update(ProtocolMapperPlanner.Id id, Change change, Target target) {
       ProtocolMappersResource mappers = mappers(id, target);
       String mapperId = mapperId(id, target, mappers);
       var current = mappers.getMapperById(mapperId);
@@ -92,19 +91,19 @@ final class ProtocolMapperEdge implements KindEdge {
     }
 
     @Override
-    public void delete(ResourceId.ProtocolMapper id, Change change, Target target) {
+    public void delete(ProtocolMapperPlanner.Id id, Change change, Target target) {
       ProtocolMappersResource mappers = mappers(id, target);
       mappers.delete(mapperId(id, target, mappers));
     }
 
     private static String mapperId(
-        ResourceId.ProtocolMapper id, Target target, ProtocolMappersResource mappers) {
+        ProtocolMapperPlanner.Id id, Target target, ProtocolMappersResource mappers) {
       return target.mapperId(
           id.realm(), id.owner().segment(), id.ownerName(), id.name(), mappers::getMappers);
     }
 
-    private static ProtocolMappersResource mappers(ResourceId.ProtocolMapper id, Target target) {
-      return id.owner() == MapperOwner.CLIENT
+    private static ProtocolMappersResource mappers(ProtocolMapperPlanner.Id id, Target target) {
+      return id.owner() == ProtocolMapperPlanner.Owner.CLIENT
           ? target.client(id.realm(), id.ownerName()).getProtocolMappers()
           : target
               .realm(id.realm())

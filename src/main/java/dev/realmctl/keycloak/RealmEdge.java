@@ -4,7 +4,7 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
-import dev.realmctl.plan.ResourceId;
+import dev.realmctl.plan.RealmPlanner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,14 +219,14 @@ final class RealmEdge implements KindEdge {
     realm.update(Json.overlay(realm.toRepresentation(), fields, RealmRepresentation.class));
   }
 
-  private static final class RealmWriter implements ChangeWriter<ResourceId.Realm> {
+  private static final class RealmWriter implements ChangeWriter<RealmPlanner.Id> {
     @Override
-    public Class<ResourceId.Realm> idType() {
-      return ResourceId.Realm.class;
+    public Class<RealmPlanner.Id> idType() {
+      return RealmPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.Realm id, Change change, Target target) {
+    public void create(RealmPlanner.Id id, Change change, Target target) {
       target
           .keycloak()
           .realms()
@@ -234,18 +234,18 @@ final class RealmEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.Realm id, Change change, Target target) {
+    public boolean exists(RealmPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(
           () -> target.keycloak().realms().realm(id.realm()).toRepresentation());
     }
 
     @Override
-    public void update(ResourceId.Realm id, Change change, Target target) {
+    public void update(RealmPlanner.Id id, Change change, Target target) {
       RealmEdge.update(id.realm(), change.after(), target);
     }
 
     @Override
-    public void delete(ResourceId.Realm id, Change change, Target target) {
+    public void delete(RealmPlanner.Id id, Change change, Target target) {
       throw new UnsupportedOperationException("realmctl never deletes a realm");
     }
   }

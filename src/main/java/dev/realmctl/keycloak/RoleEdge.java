@@ -4,7 +4,6 @@ import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
 import dev.realmctl.plan.RolePlanner;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
@@ -97,34 +96,34 @@ final class RoleEdge implements KindEdge {
     return out;
   }
 
-  private static final class RoleWriter implements ChangeWriter<ResourceId.Role> {
+  private static final class RoleWriter implements ChangeWriter<RolePlanner.Id> {
     @Override
-    public Class<ResourceId.Role> idType() {
-      return ResourceId.Role.class;
+    public Class<RolePlanner.Id> idType() {
+      return RolePlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.Role id, Change change, Target target) {
+    public void create(RolePlanner.Id id, Change change, Target target) {
       roles(id, target).create(Json.toRepresentation(change.after(), RoleRepresentation.class));
     }
 
     @Override
-    public boolean exists(ResourceId.Role id, Change change, Target target) {
+    public boolean exists(RolePlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(() -> roles(id, target).get(id.name()).toRepresentation());
     }
 
     @Override
-    public void update(ResourceId.Role id, Change change, Target target) {
+    public void update(RolePlanner.Id id, Change change, Target target) {
       var role = roles(id, target).get(id.name());
       role.update(Json.overlay(role.toRepresentation(), change.after(), RoleRepresentation.class));
     }
 
     @Override
-    public void delete(ResourceId.Role id, Change change, Target target) {
+    public void delete(RolePlanner.Id id, Change change, Target target) {
       roles(id, target).deleteRole(id.name());
     }
 
-    private static RolesResource roles(ResourceId.Role id, Target target) {
+    private static RolesResource roles(RolePlanner.Id id, Target target) {
       return id.clientId()
           .map(clientId -> target.client(id.realm(), clientId).roles())
           .orElseGet(() -> target.realm(id.realm()).roles());

@@ -2,7 +2,7 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
-import dev.realmctl.plan.ResourceId;
+import dev.realmctl.plan.RoleMappingPlanner;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.resource.RoleMappingResource;
@@ -21,33 +21,33 @@ final class RoleMappingEdge implements KindEdge {
     return Map.of(Kind.ROLE_MAPPING, new RoleMappingWriter());
   }
 
-  private static final class RoleMappingWriter implements ChangeWriter<ResourceId.RoleMapping> {
+  private static final class RoleMappingWriter implements ChangeWriter<RoleMappingPlanner.Id> {
     @Override
-    public Class<ResourceId.RoleMapping> idType() {
-      return ResourceId.RoleMapping.class;
+    public Class<RoleMappingPlanner.Id> idType() {
+      return RoleMappingPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.RoleMapping id, Change change, Target target) {
+    public void create(RoleMappingPlanner.Id id, Change change, Target target) {
       scope(id, target).add(List.of(role(id, target)));
     }
 
     @Override
-    public void update(ResourceId.RoleMapping id, Change change, Target target) {
+    public void update(RoleMappingPlanner.Id id, Change change, Target target) {
       throw new UnsupportedOperationException(
           "a role mapping is created or deleted, never updated");
     }
 
     @Override
-    public void delete(ResourceId.RoleMapping id, Change change, Target target) {
+    public void delete(RoleMappingPlanner.Id id, Change change, Target target) {
       scope(id, target).remove(List.of(role(id, target)));
     }
 
-    private static RoleRepresentation role(ResourceId.RoleMapping id, Target target) {
+    private static RoleRepresentation role(RoleMappingPlanner.Id id, Target target) {
       return target.role(id.realm(), id.clientId(), id.role());
     }
 
-    private static RoleScopeResource scope(ResourceId.RoleMapping id, Target target) {
+    private static RoleScopeResource scope(RoleMappingPlanner.Id id, Target target) {
       var subject = id.subject();
       RoleMappingResource mappings =
           switch (subject.holder()) {

@@ -2,8 +2,8 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.plan.ScopeMappingPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.ScopeMappingSpec;
@@ -104,8 +104,8 @@ final class ScopeMappingEdge implements KindEdge {
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
     List<Map<String, Object>> realmRoles = new ArrayList<>();
     Map<String, List<Map<String, Object>>> clientRoles = new TreeMap<>();
-    for (ResourceId.Holder kind :
-        List.of(ResourceId.Holder.CLIENT, ResourceId.Holder.CLIENT_SCOPE)) {
+    for (RoleMappingPlanner.Holder kind :
+        List.of(RoleMappingPlanner.Holder.CLIENT, RoleMappingPlanner.Holder.CLIENT_SCOPE)) {
       Map<String, LiveRealm.RoleScope> byName = new TreeMap<>();
       live.scopeMappings()
           .forEach(
@@ -114,7 +114,7 @@ final class ScopeMappingEdge implements KindEdge {
                   byName.put(subject.name(), scope);
                 }
               });
-      String key = kind == ResourceId.Holder.CLIENT ? "client" : "clientScope";
+      String key = kind == RoleMappingPlanner.Holder.CLIENT ? "client" : "clientScope";
       byName.forEach(
           (holder, scope) -> {
             if (!scope.realmRoles().isEmpty()) {
@@ -140,7 +140,7 @@ final class ScopeMappingEdge implements KindEdge {
   }
 
   private static boolean exported(Subject subject) {
-    return subject.holder() == ResourceId.Holder.CLIENT
+    return subject.holder() == RoleMappingPlanner.Holder.CLIENT
         ? !Builtins.CLIENTS.contains(subject.name())
         : !Builtins.clientScope(subject.name());
   }

@@ -5,7 +5,6 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
-import dev.realmctl.plan.ResourceId;
 import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
@@ -270,14 +269,14 @@ final class UserEdge implements KindEdge {
     return result;
   }
 
-  private static final class UserWriter implements ChangeWriter<ResourceId.User> {
+  private static final class UserWriter implements ChangeWriter<UserPlanner.Id> {
     @Override
-    public Class<ResourceId.User> idType() {
-      return ResourceId.User.class;
+    public Class<UserPlanner.Id> idType() {
+      return UserPlanner.Id.class;
     }
 
     @Override
-    public void create(ResourceId.User id, Change change, Target target) {
+    public void create(UserPlanner.Id id, Change change, Target target) {
       UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
       String created = Target.createdId(target.realm(id.realm()).users().create(user));
       target.ids(id.realm()).users.put(id.username(), created);
@@ -295,43 +294,43 @@ final class UserEdge implements KindEdge {
     }
 
     @Override
-    public boolean exists(ResourceId.User id, Change change, Target target) {
+    public boolean exists(UserPlanner.Id id, Change change, Target target) {
       return ChangeWriter.found(
           () -> target.user(id.realm(), id.username(), id.serviceAccountOf()));
     }
 
     @Override
-    public void update(ResourceId.User id, Change change, Target target) {
+    public void update(UserPlanner.Id id, Change change, Target target) {
       var user = target.user(id.realm(), id.username(), id.serviceAccountOf());
       user.update(Json.overlay(user.toRepresentation(), change.after(), UserRepresentation.class));
     }
 
     @Override
-    public void delete(ResourceId.User id, Change change, Target target) {
+    public void delete(UserPlanner.Id id, Change change, Target target) {
       target.user(id.realm(), id.username(), id.serviceAccountOf()).remove();
     }
   }
 
-  private static final class MembershipWriter implements ChangeWriter<ResourceId.Membership> {
+  private static final class MembershipWriter implements ChangeWriter<UserPlanner.MembershipId> {
     @Override
-    public Class<ResourceId.Membership> idType() {
-      return ResourceId.Membership.class;
+    public Class<UserPlanner.MembershipId> idType() {
+      return UserPlanner.MembershipId.class;
     }
 
     @Override
-    public void create(ResourceId.Membership id, Change change, Target target) {
+    public void create(UserPlanner.MembershipId id, Change change, Target target) {
       target
           .user(id.realm(), id.username(), Optional.empty())
           .joinGroup(target.groupId(id.realm(), id.group()));
     }
 
     @Override
-    public void update(ResourceId.Membership id, Change change, Target target) {
+    public void update(UserPlanner.MembershipId id, Change change, Target target) {
       throw new UnsupportedOperationException("a membership is created or deleted, never updated");
     }
 
     @Override
-    public void delete(ResourceId.Membership id, Change change, Target target) {
+    public void delete(UserPlanner.MembershipId id, Change change, Target target) {
       target
           .user(id.realm(), id.username(), Optional.empty())
           .leaveGroup(target.groupId(id.realm(), id.group()));

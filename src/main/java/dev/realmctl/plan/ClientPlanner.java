@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -15,6 +14,36 @@ import java.util.stream.Collectors;
  * version: {@link dev.realmctl.version.VersionBehaviour}) is never fought.
  */
 public final class ClientPlanner implements ResourcePlanner {
+
+  public record Id(String realm, String clientId) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT;
+    }
+
+    public String path() {
+      return "clients/" + clientId;
+    }
+  }
+
+  public record ScopeLinkId(String realm, String clientId, String scope, boolean isDefault)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.SCOPE_LINK;
+    }
+
+    public String path() {
+      return "clients/"
+          + clientId
+          + (isDefault ? "/defaultClientScopes/" : "/optionalClientScopes/")
+          + scope;
+    }
+
+    @Override
+    public Object place() {
+      return new ScopeLinkId(realm, clientId, scope, true);
+    }
+  }
+
   public static final LivePart<Map<String, LiveRealm.Client>> LIVE =
       new LivePart<>("clients", Map.of());
 
@@ -29,7 +58,7 @@ public final class ClientPlanner implements ResourcePlanner {
       client
           .optionalClientScopes()
           .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
-      var id = new ResourceId.Client(spec.realm(), client.clientId());
+      var id = new Id(spec.realm(), client.clientId());
       if (Builtins.READ_ONLY_CLIENT.equals(client.clientId())) {
         // Keycloak answers every write to realm-management (its fields, scope links, mappers)
         // with HTTP 403: an export's copy of it is taken as Keycloak keeps it.
@@ -64,7 +93,7 @@ public final class ClientPlanner implements ResourcePlanner {
               mappers ->
                   ProtocolMapperPlanner.plan(
                       spec.realm(),
-                      MapperOwner.CLIENT,
+                      ProtocolMapperPlanner.Owner.CLIENT,
                       client.clientId(),
                       mappers,
                       existing.protocolMappers(),
@@ -133,16 +162,14 @@ public final class ClientPlanner implements ResourcePlanner {
       if (!have.contains(scope)) {
         out.add(
             Change.create(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
     for (String scope : have) {
       if (!want.contains(scope) && !keycloakAttached.contains(scope)) {
         out.add(
             Change.delete(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
   }
@@ -170,8 +197,7 @@ public final class ClientPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.Client(realm, clientId), live.clients().get(clientId).fields()));
+          Change.delete(new Id(realm, clientId), live.clients().get(clientId).fields()));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientScopeSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -11,6 +10,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class ClientScopePlanner implements ResourcePlanner {
+
+  public record Id(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT_SCOPE;
+    }
+
+    public String path() {
+      return "clientScopes/" + name;
+    }
+  }
+
   public static final LivePart<Map<String, LiveRealm.Scope>> LIVE =
       new LivePart<>("clientScopes", Map.of());
 
@@ -18,7 +28,7 @@ public final class ClientScopePlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     for (ClientScopeSpec scope : spec.clientScopes()) {
       ProtocolMapperPlanner.checkProviders(scope.protocolMappers(), out);
-      var id = new ResourceId.ClientScope(spec.realm(), scope.name());
+      var id = new Id(spec.realm(), scope.name());
       LiveRealm.Scope existing = live.clientScopes().get(scope.name());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
@@ -39,7 +49,7 @@ public final class ClientScopePlanner implements ResourcePlanner {
               mappers ->
                   ProtocolMapperPlanner.plan(
                       spec.realm(),
-                      MapperOwner.CLIENT_SCOPE,
+                      ProtocolMapperPlanner.Owner.CLIENT_SCOPE,
                       scope.name(),
                       mappers,
                       existing.protocolMappers(),
@@ -71,8 +81,7 @@ public final class ClientScopePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.ClientScope(realm, scope), live.clientScopes().get(scope).fields()));
+          Change.delete(new Id(realm, scope), live.clientScopes().get(scope).fields()));
     }
   }
 }

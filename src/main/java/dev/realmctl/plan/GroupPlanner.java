@@ -1,6 +1,6 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -11,6 +11,36 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class GroupPlanner implements ResourcePlanner {
+
+  /** A group by its path without the leading slash: {@code staff}, {@code staff/ops}. */
+  public record Id(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.GROUP;
+    }
+
+    public String path() {
+      return "groups/" + name;
+    }
+
+    @Override
+    public int level() {
+      return (int) name.chars().filter(c -> c == '/').count();
+    }
+
+    /** The group it is a sub-group of. */
+    public Optional<String> parent() {
+      int slash = name.lastIndexOf('/');
+      return slash < 0 ? Optional.empty() : Optional.of(name.substring(0, slash));
+    }
+
+    /**
+     * The path a spec or an export writes ({@code /staff/ops}, or a bare {@code staff}) as a key.
+     */
+    public static String key(String written) {
+      return written.startsWith("/") ? written.substring(1) : written;
+    }
+  }
+
   /** Every group by its path without the leading slash. */
   public static final LivePart<Map<String, LiveRealm.Group>> LIVE =
       new LivePart<>("groups", Map.of());
@@ -19,7 +49,7 @@ public final class GroupPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
     for (GroupSpec group : spec.groups()) {
-      var id = new ResourceId.Group(spec.realm(), group.path());
+      var id = new Id(spec.realm(), group.path());
       LiveRealm.Group existing = live.groups().get(group.path());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
@@ -63,15 +93,14 @@ public final class GroupPlanner implements ResourcePlanner {
     /** Keycloak removes a group's sub-groups with it. */
     public Optional<Change> delete(String realm, String group, LiveRealm live, Pruning pruning) {
       Set<String> gone = pruning.gone(key());
-      for (var parent = new ResourceId.Group(realm, group).parent();
+      for (var parent = new Id(realm, group).parent();
           parent.isPresent();
-          parent = new ResourceId.Group(realm, parent.get()).parent()) {
+          parent = new Id(realm, parent.get()).parent()) {
         if (gone.contains(parent.get()) && live.groups().containsKey(parent.get())) {
           return Optional.empty();
         }
       }
-      return Optional.of(
-          Change.delete(new ResourceId.Group(realm, group), live.groups().get(group).fields()));
+      return Optional.of(Change.delete(new Id(realm, group), live.groups().get(group).fields()));
     }
   }
 }

@@ -54,7 +54,7 @@ public record LiveRealm(Map<String, Object> settings, Map<String, Object> parts)
     return part(UserPlanner.LIVE);
   }
 
-  public Map<ResourceId.Subject, RoleScope> scopeMappings() {
+  public Map<RoleMappingPlanner.Subject, RoleScope> scopeMappings() {
     return part(ScopeMappingPlanner.LIVE);
   }
 

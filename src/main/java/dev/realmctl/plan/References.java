@@ -100,7 +100,7 @@ final class References {
   void groups(Collection<String> names, Origin listOrigin) {
     int index = 0;
     for (String written : names) {
-      String path = ResourceId.Group.key(written);
+      String path = GroupPlanner.Id.key(written);
       boolean declared = spec.groups().stream().map(GroupSpec::path).anyMatch(path::equals);
       if (!declared && !live.groups().containsKey(path)) {
         out.problems.error(

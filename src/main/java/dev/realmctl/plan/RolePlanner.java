@@ -10,6 +10,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class RolePlanner implements ResourcePlanner {
+
+  public record Id(String realm, Optional<String> clientId, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.ROLE;
+    }
+
+    public String path() {
+      return clientId.map(c -> "roles/client/" + c + "/").orElse("roles/realm/") + name;
+    }
+  }
+
   public static final LivePart<Map<String, Map<String, Object>>> REALM_ROLES =
       new LivePart<>("roles/realm", Map.of());
 
@@ -24,7 +35,7 @@ public final class RolePlanner implements ResourcePlanner {
       if (role.clientId().isPresent() && !references.client(role.clientId().get(), role.origin())) {
         continue;
       }
-      var id = new ResourceId.Role(spec.realm(), role.clientId(), role.name());
+      var id = new Id(spec.realm(), role.clientId(), role.name());
       Map<String, Object> existing =
           role.clientId()
               .map(c -> live.clientRoles().getOrDefault(c, Map.of()).get(role.name()))
@@ -83,8 +94,7 @@ public final class RolePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.Role(realm, Optional.empty(), role), live.realmRoles().get(role)));
+          Change.delete(new Id(realm, Optional.empty(), role), live.realmRoles().get(role)));
     }
   }
 
@@ -119,7 +129,7 @@ public final class RolePlanner implements ResourcePlanner {
       }
       return Optional.of(
           Change.delete(
-              new ResourceId.Role(realm, Optional.of(clientId), role),
+              new Id(realm, Optional.of(clientId), role),
               live.clientRoles().get(clientId).get(role)));
     }
   }

@@ -1,6 +1,6 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.ScopeMappingSpec;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** The roles each named client or client scope may put into tokens: each list the exact set. */
 public final class ScopeMappingPlanner implements ResourcePlanner {
-  public static final LivePart<Map<ResourceId.Subject, LiveRealm.RoleScope>> LIVE =
+  public static final LivePart<Map<RoleMappingPlanner.Subject, LiveRealm.RoleScope>> LIVE =
       new LivePart<>("scopeMappings", Map.of());
 
   @Override

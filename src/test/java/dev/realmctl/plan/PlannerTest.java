@@ -148,7 +148,7 @@ class PlannerTest {
             .with(
                 ScopeMappingPlanner.LIVE,
                 Map.of(
-                    ResourceId.Subject.client("app"),
+                    RoleMappingPlanner.Subject.client("app"),
                     new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
     RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
 
