@@ -9,11 +9,18 @@ import dev.realmctl.plan.AuthorizationPlanner.ScopeId;
 import dev.realmctl.plan.AuthorizationPlanner.SettingsId;
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
+import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.RolePlanner;
+import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.AuthorizationSpec;
+import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.RoleSpec;
+import dev.realmctl.spec.UserSpec;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -72,7 +79,7 @@ final class AuthorizationEdge implements KindEdge {
     }
     Map<String, Live> clients = new HashMap<>();
     for (String clientId : clientIds) {
-      LiveRealm.Client client = live.clients().get(clientId);
+      ClientPlanner.Live client = live.part(ClientPlanner.LIVE).get(clientId);
       if (client != null
           && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
         clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
@@ -86,7 +93,7 @@ final class AuthorizationEdge implements KindEdge {
     RealmResource realm = read.realm();
     RealmIds ids = read.ids();
     Map<String, Live> clients = new HashMap<>();
-    for (var client : live.clients().entrySet()) {
+    for (var client : live.part(ClientPlanner.LIVE).entrySet()) {
       if (Boolean.TRUE.equals(client.getValue().fields().get("authorizationServicesEnabled"))
           && !Builtins.CLIENTS.contains(client.getKey())) {
         clients.put(
@@ -130,24 +137,24 @@ final class AuthorizationEdge implements KindEdge {
   private static Set<String> found(RealmSpec spec, RealmResource realm, LiveRealm live) {
     Set<String> found = new HashSet<>();
     Set<String> declaredUsers = new HashSet<>();
-    spec.users().forEach(u -> declaredUsers.add(u.username()));
+    spec.of(UserSpec.SECTION).forEach(u -> declaredUsers.add(u.username()));
     Set<String> declaredGroups = new HashSet<>();
-    spec.groups().forEach(g -> declaredGroups.add(g.path()));
+    spec.of(GroupSpec.SECTION).forEach(g -> declaredGroups.add(g.path()));
     Set<String> declaredRoles = new HashSet<>();
-    spec.roles().forEach(r -> declaredRoles.add(r.key()));
+    spec.of(RoleSpec.SECTION).forEach(r -> declaredRoles.add(r.key()));
     for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
       for (AuthorizationSpec.Policy policy : authz.policies()) {
         var refs = policy.references();
         for (String user : refs.users().keySet()) {
           if (!declaredUsers.contains(user)
-              && !live.users().containsKey(user)
+              && !live.part(UserPlanner.LIVE).containsKey(user)
               && !realm.users().searchByUsername(user, true).isEmpty()) {
             found.add("user:" + user);
           }
         }
         for (String group : refs.groups().keySet()) {
           if (!declaredGroups.contains(group)
-              && !live.groups().containsKey(group)
+              && !live.part(GroupPlanner.LIVE).containsKey(group)
               && exists(() -> realm.getGroupByPath("/" + group))) {
             found.add("group:" + group);
           }
@@ -157,7 +164,7 @@ final class AuthorizationEdge implements KindEdge {
           Optional<String> client =
               slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
           String name = role.substring(slash + 1);
-          if (declaredRoles.contains(role) || live.hasRole(client, name)) {
+          if (declaredRoles.contains(role) || RolePlanner.exists(live, client, name)) {
             continue;
           }
           boolean exists =
@@ -179,7 +186,7 @@ final class AuthorizationEdge implements KindEdge {
           }
         }
         for (String clientId : refs.clients().keySet()) {
-          if (!live.clients().containsKey(clientId)
+          if (!live.part(ClientPlanner.LIVE).containsKey(clientId)
               && !realm.clients().findByClientId(clientId).isEmpty()) {
             found.add("client:" + clientId);
           }

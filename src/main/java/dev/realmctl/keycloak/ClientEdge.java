@@ -69,12 +69,12 @@ final class ClientEdge implements KindEdge {
 
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.Client> clients = new HashMap<>();
+    Map<String, ClientPlanner.Live> clients = new HashMap<>();
     for (ClientRepresentation client : read.realm().clients().findAll()) {
       read.ids().clients.put(client.getClientId(), client.getId());
       clients.put(
           client.getClientId(),
-          new LiveRealm.Client(
+          new ClientPlanner.Live(
               Json.toMap(client),
               ProtocolMapperEdge.read(
                   client.getProtocolMappers(), "clients", client.getClientId(), read.ids()),
@@ -96,7 +96,7 @@ final class ClientEdge implements KindEdge {
       Map<String, Object> spec,
       List<String> notes) {
     List<Map<String, Object>> clients = new ArrayList<>();
-    new TreeMap<>(live.clients())
+    new TreeMap<>(live.part(ClientPlanner.LIVE))
         .forEach(
             (clientId, client) -> {
               if (!Builtins.CLIENTS.contains(clientId)) {
@@ -109,7 +109,7 @@ final class ClientEdge implements KindEdge {
   private static Map<String, Object> export(
       String realm,
       String clientId,
-      LiveRealm.Client client,
+      ClientPlanner.Live client,
       VersionBehaviour behaviour,
       List<String> notes) {
     Map<String, Object> fields = client.fields();

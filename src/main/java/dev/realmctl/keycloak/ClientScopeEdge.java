@@ -25,12 +25,12 @@ final class ClientScopeEdge implements KindEdge {
 
   @Override
   public LiveRealm read(dev.realmctl.spec.RealmSpec spec, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.Scope> scopes = new HashMap<>();
+    Map<String, ClientScopePlanner.Live> scopes = new HashMap<>();
     for (ClientScopeRepresentation scope : read.realm().clientScopes().findAll()) {
       read.ids().scopes.put(scope.getName(), scope.getId());
       scopes.put(
           scope.getName(),
-          new LiveRealm.Scope(
+          new ClientScopePlanner.Live(
               Json.toMap(scope),
               ProtocolMapperEdge.read(
                   scope.getProtocolMappers(), "clientScopes", scope.getName(), read.ids())));
@@ -41,7 +41,7 @@ final class ClientScopeEdge implements KindEdge {
   @Override
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
     List<Map<String, Object>> scopes = new ArrayList<>();
-    new TreeMap<>(live.clientScopes())
+    new TreeMap<>(live.part(ClientScopePlanner.LIVE))
         .forEach(
             (name, scope) -> {
               if (Builtins.clientScope(name)) {

@@ -30,7 +30,7 @@ final class FederatedIdentityEdge implements KindEdge {
     RealmResource realm = read.realm();
     RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
-    for (UserSpec user : spec.users()) {
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
       String id = ids.users.get(user.username());
       if (user.federatedIdentities().isPresent() && id != null) {
         links.put(user.username(), links(realm, id));

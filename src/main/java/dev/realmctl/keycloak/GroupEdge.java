@@ -29,7 +29,7 @@ final class GroupEdge implements KindEdge {
 
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.Group> groups = new LinkedHashMap<>();
+    Map<String, GroupPlanner.Live> groups = new LinkedHashMap<>();
     List<GroupRepresentation> top = read.export().getGroups();
     add(top == null ? List.of() : top, "", groups, read.ids());
     return live.with(GroupPlanner.LIVE, groups);
@@ -39,7 +39,7 @@ final class GroupEdge implements KindEdge {
   private static void add(
       List<GroupRepresentation> level,
       String parent,
-      Map<String, LiveRealm.Group> groups,
+      Map<String, GroupPlanner.Live> groups,
       RealmIds ids) {
     for (GroupRepresentation group : level) {
       String path = parent.isEmpty() ? group.getName() : parent + "/" + group.getName();
@@ -54,7 +54,7 @@ final class GroupEdge implements KindEdge {
       fields.remove("clientRoles");
       groups.put(
           path,
-          new LiveRealm.Group(
+          new GroupPlanner.Live(
               fields,
               group.getRealmRoles() == null ? Set.of() : Set.copyOf(group.getRealmRoles()),
               clientRoles));
@@ -69,7 +69,7 @@ final class GroupEdge implements KindEdge {
     Map<String, List<Map<String, Object>>> subGroups = new HashMap<>();
     List<Map<String, Object>> groups = new ArrayList<>();
     // Sorted by path, a parent comes before its children.
-    new TreeMap<>(live.groups())
+    new TreeMap<>(live.part(GroupPlanner.LIVE))
         .forEach(
             (path, group) -> {
               Map<String, Object> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.RolePlanner;
@@ -48,7 +49,9 @@ final class RoleEdge implements KindEdge {
       }
     }
     // A client without roles is absent from the export; what was read is that it has none.
-    live.clients().keySet().forEach(clientId -> clientRoles.putIfAbsent(clientId, Map.of()));
+    live.part(ClientPlanner.LIVE)
+        .keySet()
+        .forEach(clientId -> clientRoles.putIfAbsent(clientId, Map.of()));
     return live.with(RolePlanner.REALM_ROLES, realmRoles)
         .with(RolePlanner.CLIENT_ROLES, clientRoles);
   }
@@ -65,7 +68,7 @@ final class RoleEdge implements KindEdge {
     String defaultRole = "default-roles-" + realm.toLowerCase();
     Map<String, Object> roles = new LinkedHashMap<>();
     List<Map<String, Object>> realmRoles = new ArrayList<>();
-    new TreeMap<>(live.realmRoles())
+    new TreeMap<>(live.part(RolePlanner.REALM_ROLES))
         .forEach(
             (name, role) -> {
               if (!Builtins.REALM_ROLES.contains(name) && !name.equals(defaultRole)) {
@@ -74,7 +77,7 @@ final class RoleEdge implements KindEdge {
             });
     ExportFields.putIfNotEmpty(roles, "realm", realmRoles);
     Map<String, Object> clientRoles = new TreeMap<>();
-    live.clientRoles()
+    live.part(RolePlanner.CLIENT_ROLES)
         .forEach(
             (clientId, byName) -> {
               if (!Builtins.CLIENTS.contains(clientId) && !byName.isEmpty()) {

@@ -33,18 +33,18 @@ final class ScopeMappingEdge implements KindEdge {
   /** Each holder the spec's scope mappings name, when it exists; an empty scope is read too. */
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    if (spec.scopeMappings().isEmpty()) {
+    if (spec.of(ScopeMappingSpec.SECTION).isEmpty()) {
       return live;
     }
-    Map<Subject, LiveRealm.RoleScope> all = all(read.export());
-    Map<Subject, LiveRealm.RoleScope> result = new HashMap<>();
-    for (ScopeMappingSpec mapping : spec.scopeMappings()) {
+    Map<Subject, ScopeMappingPlanner.RoleScope> all = all(read.export());
+    Map<Subject, ScopeMappingPlanner.RoleScope> result = new HashMap<>();
+    for (ScopeMappingSpec mapping : spec.of(ScopeMappingSpec.SECTION)) {
       Subject subject = Subject.of(mapping);
       boolean exists =
           mapping.client().map(read.ids().clients::containsKey).orElse(false)
               || mapping.clientScope().map(read.ids().scopes::containsKey).orElse(false);
       if (exists) {
-        result.put(subject, all.getOrDefault(subject, LiveRealm.RoleScope.NONE));
+        result.put(subject, all.getOrDefault(subject, ScopeMappingPlanner.RoleScope.NONE));
       }
     }
     return live.with(ScopeMappingPlanner.LIVE, result);
@@ -55,7 +55,7 @@ final class ScopeMappingEdge implements KindEdge {
     return live.with(ScopeMappingPlanner.LIVE, all(read.export()));
   }
 
-  private static Map<Subject, LiveRealm.RoleScope> all(RealmRepresentation export) {
+  private static Map<Subject, ScopeMappingPlanner.RoleScope> all(RealmRepresentation export) {
     Map<Subject, Set<String>> realmRoles = new HashMap<>();
     Map<Subject, Map<String, Set<String>>> clientRoles = new HashMap<>();
     if (export.getScopeMappings() != null) {
@@ -76,14 +76,14 @@ final class ScopeMappingEdge implements KindEdge {
                 }
               });
     }
-    Map<Subject, LiveRealm.RoleScope> result = new HashMap<>();
+    Map<Subject, ScopeMappingPlanner.RoleScope> result = new HashMap<>();
     Set<Subject> holders = new HashSet<>(realmRoles.keySet());
     holders.addAll(clientRoles.keySet());
     holders.forEach(
         holder ->
             result.put(
                 holder,
-                new LiveRealm.RoleScope(
+                new ScopeMappingPlanner.RoleScope(
                     realmRoles.getOrDefault(holder, Set.of()),
                     clientRoles.getOrDefault(holder, Map.of()))));
     return result;
@@ -106,8 +106,8 @@ final class ScopeMappingEdge implements KindEdge {
     Map<String, List<Map<String, Object>>> clientRoles = new TreeMap<>();
     for (RoleMappingPlanner.Holder kind :
         List.of(RoleMappingPlanner.Holder.CLIENT, RoleMappingPlanner.Holder.CLIENT_SCOPE)) {
-      Map<String, LiveRealm.RoleScope> byName = new TreeMap<>();
-      live.scopeMappings()
+      Map<String, ScopeMappingPlanner.RoleScope> byName = new TreeMap<>();
+      live.part(ScopeMappingPlanner.LIVE)
           .forEach(
               (subject, scope) -> {
                 if (subject.holder() == kind && exported(subject)) {

@@ -2,9 +2,12 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
+import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.RolePlanner;
 import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
@@ -36,15 +39,16 @@ final class UserEdge implements KindEdge {
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
     boolean owned = !Ownership.recordedIn(live.settings()).of(Ownership.USERS).isEmpty();
-    if (spec.users().isEmpty() && !owned) {
+    if (spec.of(UserSpec.SECTION).isEmpty() && !owned) {
       return live;
     }
     Map<String, Map<String, Object>> fields = list(read);
     Set<String> clientsOfUsers = new HashSet<>();
-    spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
+    spec.of(UserSpec.SECTION)
+        .forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
     Map<String, String> needRoles = new HashMap<>();
     Map<String, String> needGroups = new HashMap<>();
-    for (UserSpec user : spec.users()) {
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
       Optional<String> id =
           user.serviceAccountClientId()
               .map(clientId -> serviceAccount(read, live, clientId).orElse(null))
@@ -60,7 +64,13 @@ final class UserEdge implements KindEdge {
       }
     }
     Memberships memberships =
-        memberships(read, live, needRoles, needGroups, clientsOfUsers, live.realmRoles().keySet());
+        memberships(
+            read,
+            live,
+            needRoles,
+            needGroups,
+            clientsOfUsers,
+            live.part(RolePlanner.REALM_ROLES).keySet());
     return live.with(UserPlanner.LIVE, users(fields, needRoles.keySet(), memberships));
   }
 
@@ -70,7 +80,7 @@ final class UserEdge implements KindEdge {
     Map<String, String> everyone = new HashMap<>(read.ids().users);
     everyone.keySet().retainAll(fields.keySet());
     Map<String, String> serviceAccounts = new HashMap<>();
-    live.clients()
+    live.part(ClientPlanner.LIVE)
         .forEach(
             (clientId, client) -> {
               if (Boolean.TRUE.equals(client.fields().get("serviceAccountsEnabled"))
@@ -81,12 +91,12 @@ final class UserEdge implements KindEdge {
             });
     Map<String, String> needRoles = new HashMap<>(everyone);
     serviceAccounts.forEach((clientId, id) -> needRoles.put(serviceAccountName(clientId), id));
-    Set<String> clients = new HashSet<>(live.clients().keySet());
+    Set<String> clients = new HashSet<>(live.part(ClientPlanner.LIVE).keySet());
     clients.removeAll(Builtins.CLIENTS);
-    Set<String> realmRoles = new HashSet<>(live.realmRoles().keySet());
+    Set<String> realmRoles = new HashSet<>(live.part(RolePlanner.REALM_ROLES).keySet());
     realmRoles.remove("default-roles-" + name.toLowerCase());
     Memberships memberships = memberships(read, live, needRoles, everyone, clients, realmRoles);
-    Map<String, LiveRealm.User> users = users(fields, needRoles.keySet(), memberships);
+    Map<String, UserPlanner.Live> users = users(fields, needRoles.keySet(), memberships);
     return live.with(UserPlanner.LIVE, users).with(SERVICE_ACCOUNTS, serviceAccounts.keySet());
   }
 
@@ -108,7 +118,7 @@ final class UserEdge implements KindEdge {
     String uuid = read.ids().clients.get(clientId);
     if (uuid == null
         || !Boolean.TRUE.equals(
-            live.clients().get(clientId).fields().get("serviceAccountsEnabled"))) {
+            live.part(ClientPlanner.LIVE).get(clientId).fields().get("serviceAccountsEnabled"))) {
       return Optional.empty();
     }
     UserRepresentation account = read.realm().clients().get(uuid).getServiceAccountUser();
@@ -137,14 +147,17 @@ final class UserEdge implements KindEdge {
         clientId ->
             clientRoles.put(
                 clientId,
-                List.copyOf(live.clientRoles().getOrDefault(clientId, Map.of()).keySet())));
+                List.copyOf(
+                    live.part(RolePlanner.CLIENT_ROLES)
+                        .getOrDefault(clientId, Map.of())
+                        .keySet())));
     clientRoles.values().removeIf(List::isEmpty);
     int roleCount = realmRoles.size() + clientRoles.values().stream().mapToInt(List::size).sum();
     boolean rolesPerUser = needRoles.size() <= roleCount;
-    boolean groupsPerUser = needGroups.size() <= live.groups().size();
+    boolean groupsPerUser = needGroups.size() <= live.part(GroupPlanner.LIVE).size();
     Map<String, GroupRepresentation> groups = new HashMap<>();
     if (!needGroups.isEmpty() && !groupsPerUser) {
-      live.groups()
+      live.part(GroupPlanner.LIVE)
           .forEach(
               (path, group) ->
                   groups.put(
@@ -172,9 +185,9 @@ final class UserEdge implements KindEdge {
     return result;
   }
 
-  private static Map<String, LiveRealm.User> users(
+  private static Map<String, UserPlanner.Live> users(
       Map<String, Map<String, Object>> fields, Set<String> withRoles, Memberships memberships) {
-    Map<String, LiveRealm.User> users = new HashMap<>();
+    Map<String, UserPlanner.Live> users = new HashMap<>();
     Set<String> usernames = new HashSet<>(fields.keySet());
     usernames.addAll(withRoles);
     for (String username : usernames) {
@@ -187,7 +200,7 @@ final class UserEdge implements KindEdge {
           .forEach((c, roles) -> clientRoles.put(c, new HashSet<>(roles)));
       users.put(
           username,
-          new LiveRealm.User(
+          new UserPlanner.Live(
               fields.getOrDefault(username, Map.of()),
               new HashSet<>(memberships.realmRoles().getOrDefault(username, Set.of())),
               clientRoles,
@@ -203,7 +216,7 @@ final class UserEdge implements KindEdge {
     Set<String> accountNames = new HashSet<>();
     serviceAccounts.forEach(clientId -> accountNames.add(serviceAccountName(clientId)));
     List<Map<String, Object>> users = new ArrayList<>();
-    new TreeMap<>(live.users())
+    new TreeMap<>(live.part(UserPlanner.LIVE))
         .forEach(
             (username, user) -> {
               if (accountNames.contains(username) && user.fields().isEmpty()) {
@@ -235,7 +248,8 @@ final class UserEdge implements KindEdge {
         .keySet()
         .forEach(
             clientId -> {
-              LiveRealm.User account = live.users().get(serviceAccountName(clientId));
+              UserPlanner.Live account =
+                  live.part(UserPlanner.LIVE).get(serviceAccountName(clientId));
               if (account == null) {
                 return;
               }
@@ -253,11 +267,11 @@ final class UserEdge implements KindEdge {
   }
 
   /** Direct realm roles, without the default role Keycloak gives everyone. */
-  private static List<String> realmRoles(LiveRealm.User user, String defaultRole) {
+  private static List<String> realmRoles(UserPlanner.Live user, String defaultRole) {
     return user.realmRoles().stream().filter(r -> !r.equals(defaultRole)).sorted().toList();
   }
 
-  private static Map<String, Object> clientRoles(LiveRealm.User user) {
+  private static Map<String, Object> clientRoles(UserPlanner.Live user) {
     Map<String, Object> result = new TreeMap<>();
     user.clientRoles()
         .forEach(

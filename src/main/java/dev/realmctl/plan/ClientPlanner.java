@@ -15,6 +15,12 @@ import java.util.stream.Collectors;
  */
 public final class ClientPlanner implements ResourcePlanner {
 
+  public record Live(
+      Map<String, Object> fields,
+      Map<String, Map<String, Object>> protocolMappers,
+      Set<String> defaultClientScopes,
+      Set<String> optionalClientScopes) {}
+
   public record Id(String realm, String clientId) implements ResourceId {
     public Kind kind() {
       return Kind.CLIENT;
@@ -44,13 +50,12 @@ public final class ClientPlanner implements ResourcePlanner {
     }
   }
 
-  public static final LivePart<Map<String, LiveRealm.Client>> LIVE =
-      new LivePart<>("clients", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("clients", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (ClientSpec client : spec.clients()) {
+    for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
       ProtocolMapperPlanner.checkProviders(client.protocolMappers(), out);
       client
           .defaultClientScopes()
@@ -65,19 +70,19 @@ public final class ClientPlanner implements ResourcePlanner {
         out.unchanged++;
         continue;
       }
-      LiveRealm.Client found = live.clients().get(client.clientId());
+      Live found = live.part(ClientPlanner.LIVE).get(client.clientId());
       if (found == null && !out.realmExists && Builtins.CLIENTS.contains(client.clientId())) {
         // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
         // are updates of those, with the scopes a new realm links to them (a create answered
         // 409, taken as done, and left their declared fields and scopes to the next apply).
         found =
-            new LiveRealm.Client(
+            new Live(
                 Map.of(),
                 Map.of(),
                 out.keycloak.builtInClientScopesOfNewRealm(false),
                 out.keycloak.builtInClientScopesOfNewRealm(true));
       }
-      LiveRealm.Client existing = found;
+      Live existing = found;
       if (existing == null) {
         out.add(Change.create(id, representation(client)).at(client.origin()));
         continue;
@@ -185,11 +190,13 @@ public final class ClientPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.clients().stream().map(ClientSpec::clientId).collect(Collectors.toSet());
+      return spec.of(ClientSpec.SECTION).stream()
+          .map(ClientSpec::clientId)
+          .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clients().keySet();
+      return live.part(ClientPlanner.LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
@@ -197,7 +204,8 @@ public final class ClientPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(new Id(realm, clientId), live.clients().get(clientId).fields()));
+          Change.delete(
+              new Id(realm, clientId), live.part(ClientPlanner.LIVE).get(clientId).fields()));
     }
   }
 }

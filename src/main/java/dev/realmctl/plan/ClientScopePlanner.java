@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 public final class ClientScopePlanner implements ResourcePlanner {
 
+  public record Live(
+      Map<String, Object> fields, Map<String, Map<String, Object>> protocolMappers) {}
+
   public record Id(String realm, String name) implements ResourceId {
     public Kind kind() {
       return Kind.CLIENT_SCOPE;
@@ -21,15 +24,14 @@ public final class ClientScopePlanner implements ResourcePlanner {
     }
   }
 
-  public static final LivePart<Map<String, LiveRealm.Scope>> LIVE =
-      new LivePart<>("clientScopes", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("clientScopes", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
-    for (ClientScopeSpec scope : spec.clientScopes()) {
+    for (ClientScopeSpec scope : spec.of(ClientScopeSpec.SECTION)) {
       ProtocolMapperPlanner.checkProviders(scope.protocolMappers(), out);
       var id = new Id(spec.realm(), scope.name());
-      LiveRealm.Scope existing = live.clientScopes().get(scope.name());
+      Live existing = live.part(ClientScopePlanner.LIVE).get(scope.name());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", scope.name());
@@ -69,11 +71,13 @@ public final class ClientScopePlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.clientScopes().stream().map(ClientScopeSpec::name).collect(Collectors.toSet());
+      return spec.of(ClientScopeSpec.SECTION).stream()
+          .map(ClientScopeSpec::name)
+          .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clientScopes().keySet();
+      return live.part(ClientScopePlanner.LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String scope, LiveRealm live, Pruning pruning) {
@@ -81,7 +85,8 @@ public final class ClientScopePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(new Id(realm, scope), live.clientScopes().get(scope).fields()));
+          Change.delete(
+              new Id(realm, scope), live.part(ClientScopePlanner.LIVE).get(scope).fields()));
     }
   }
 }

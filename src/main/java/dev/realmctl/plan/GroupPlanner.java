@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 public final class GroupPlanner implements ResourcePlanner {
 
+  public record Live(
+      Map<String, Object> fields, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {}
+
   /** A group by its path without the leading slash: {@code staff}, {@code staff/ops}. */
   public record Id(String realm, String name) implements ResourceId {
     public Kind kind() {
@@ -42,15 +45,14 @@ public final class GroupPlanner implements ResourcePlanner {
   }
 
   /** Every group by its path without the leading slash. */
-  public static final LivePart<Map<String, LiveRealm.Group>> LIVE =
-      new LivePart<>("groups", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("groups", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (GroupSpec group : spec.groups()) {
+    for (GroupSpec group : spec.of(GroupSpec.SECTION)) {
       var id = new Id(spec.realm(), group.path());
-      LiveRealm.Group existing = live.groups().get(group.path());
+      Live existing = live.part(GroupPlanner.LIVE).get(group.path());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", group.name());
@@ -83,11 +85,11 @@ public final class GroupPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.groups().stream().map(GroupSpec::path).collect(Collectors.toSet());
+      return spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.groups().keySet();
+      return live.part(GroupPlanner.LIVE).keySet();
     }
 
     /** Keycloak removes a group's sub-groups with it. */
@@ -96,11 +98,12 @@ public final class GroupPlanner implements ResourcePlanner {
       for (var parent = new Id(realm, group).parent();
           parent.isPresent();
           parent = new Id(realm, parent.get()).parent()) {
-        if (gone.contains(parent.get()) && live.groups().containsKey(parent.get())) {
+        if (gone.contains(parent.get()) && live.part(GroupPlanner.LIVE).containsKey(parent.get())) {
           return Optional.empty();
         }
       }
-      return Optional.of(Change.delete(new Id(realm, group), live.groups().get(group).fields()));
+      return Optional.of(
+          Change.delete(new Id(realm, group), live.part(GroupPlanner.LIVE).get(group).fields()));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ProtocolMapperPlanner.Owner;
 import dev.realmctl.spec.ProtocolMapperSpec;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -31,15 +31,19 @@ public final class RolePlanner implements ResourcePlanner {
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (RoleSpec role : spec.roles()) {
+    for (RoleSpec role : spec.of(RoleSpec.SECTION)) {
       if (role.clientId().isPresent() && !references.client(role.clientId().get(), role.origin())) {
         continue;
       }
       var id = new Id(spec.realm(), role.clientId(), role.name());
       Map<String, Object> existing =
           role.clientId()
-              .map(c -> live.clientRoles().getOrDefault(c, Map.of()).get(role.name()))
-              .orElseGet(() -> live.realmRoles().get(role.name()));
+              .map(
+                  c ->
+                      live.part(RolePlanner.CLIENT_ROLES)
+                          .getOrDefault(c, Map.of())
+                          .get(role.name()))
+              .orElseGet(() -> live.part(RolePlanner.REALM_ROLES).get(role.name()));
       boolean builtin =
           role.clientId()
               .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
@@ -78,7 +82,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.roles().stream()
+      return spec.of(RoleSpec.SECTION).stream()
           .filter(role -> role.clientId().isEmpty())
           .map(RoleSpec::name)
           .filter(name -> !Builtins.realmRole(spec.realm(), name))
@@ -86,7 +90,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.realmRoles().keySet();
+      return live.part(RolePlanner.REALM_ROLES).keySet();
     }
 
     public Optional<Change> delete(String realm, String role, LiveRealm live, Pruning pruning) {
@@ -94,7 +98,8 @@ public final class RolePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(new Id(realm, Optional.empty(), role), live.realmRoles().get(role)));
+          Change.delete(
+              new Id(realm, Optional.empty(), role), live.part(RolePlanner.REALM_ROLES).get(role)));
     }
   }
 
@@ -106,7 +111,7 @@ public final class RolePlanner implements ResourcePlanner {
 
     public Set<String> declared(RealmSpec spec) {
       Set<String> keys = new java.util.TreeSet<>();
-      spec.roles()
+      spec.of(RoleSpec.SECTION)
           .forEach(
               role ->
                   role.clientId()
@@ -116,7 +121,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clientRoleKeys();
+      return clientRoleKeys(live);
     }
 
     public Optional<Change> delete(String realm, String key, LiveRealm live, Pruning pruning) {
@@ -130,7 +135,24 @@ public final class RolePlanner implements ResourcePlanner {
       return Optional.of(
           Change.delete(
               new Id(realm, Optional.of(clientId), role),
-              live.clientRoles().get(clientId).get(role)));
+              live.part(RolePlanner.CLIENT_ROLES).get(clientId).get(role)));
     }
+  }
+
+  /** Whether the realm has the role, a realm role or one of the client's. */
+  public static boolean exists(LiveRealm live, Optional<String> clientId, String name) {
+    return clientId
+        .map(c -> live.part(CLIENT_ROLES).getOrDefault(c, Map.of()).containsKey(name))
+        .orElseGet(() -> live.part(REALM_ROLES).containsKey(name));
+  }
+
+  /** The client roles read, each as {@code clientId/roleName}, as ownership records them. */
+  private static Set<String> clientRoleKeys(LiveRealm live) {
+    Set<String> keys = new java.util.HashSet<>();
+    live.part(CLIENT_ROLES)
+        .forEach(
+            (clientId, roles) ->
+                roles.keySet().forEach(role -> keys.add(Ownership.clientRoleKey(clientId, role))));
+    return keys;
   }
 }

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class UserPlanner implements ResourcePlanner {
 
+  public record Live(
+      Map<String, Object> fields,
+      Set<String> realmRoles,
+      Map<String, Set<String>> clientRoles,
+      Set<String> groups) {}
+
   public record Id(String realm, String username, Optional<String> serviceAccountOf)
       implements ResourceId {
     public Kind kind() {
@@ -40,14 +46,13 @@ public final class UserPlanner implements ResourcePlanner {
   }
 
   /** Users by username; their role mappings and groups as far as the spec declares them. */
-  public static final LivePart<Map<String, LiveRealm.User>> LIVE =
-      new LivePart<>("users", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("users", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (UserSpec user : spec.users()) {
-      LiveRealm.User existing = live.users().get(user.username());
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
+      Live existing = live.part(UserPlanner.LIVE).get(user.username());
       if (user.isServiceAccount()) {
         checkServiceAccount(user, live, references, out);
       } else {
@@ -91,9 +96,9 @@ public final class UserPlanner implements ResourcePlanner {
     boolean enabledInSpec =
         references.declaredClient(clientId).map(ClientSpec::serviceAccountsEnabled).orElse(false);
     boolean enabledLive =
-        live.clients().containsKey(clientId)
+        live.part(ClientPlanner.LIVE).containsKey(clientId)
             && Boolean.TRUE.equals(
-                live.clients().get(clientId).fields().get("serviceAccountsEnabled"));
+                live.part(ClientPlanner.LIVE).get(clientId).fields().get("serviceAccountsEnabled"));
     if (!enabledInSpec && !enabledLive) {
       out.problems.error(
           user.origin().at("serviceAccountClientId"),
@@ -142,19 +147,21 @@ public final class UserPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.users().stream()
+      return spec.of(UserSpec.SECTION).stream()
           .filter(user -> !user.isServiceAccount())
           .map(UserSpec::username)
           .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.users().keySet();
+      return live.part(UserPlanner.LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String user, LiveRealm live, Pruning pruning) {
       return Optional.of(
-          Change.delete(new Id(realm, user, Optional.empty()), live.users().get(user).fields()));
+          Change.delete(
+              new Id(realm, user, Optional.empty()),
+              live.part(UserPlanner.LIVE).get(user).fields()));
     }
   }
 }

@@ -63,7 +63,7 @@ class AuthorizationPlannerTest {
                     ClientPlanner.LIVE,
                     Map.of(
                         "shop",
-                        new LiveRealm.Client(
+                        new ClientPlanner.Live(
                             Map.of("clientId", "shop", "authorizationServicesEnabled", true),
                             Map.of(),
                             Set.of(),

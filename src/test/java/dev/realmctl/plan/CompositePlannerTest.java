@@ -85,9 +85,9 @@ class CompositePlannerTest {
             .with(
                 CompositePlanner.LIVE,
                 Map.of(
-                    "editor", new LiveRealm.RoleScope(Set.of("reader"), Map.of()),
+                    "editor", new ScopeMappingPlanner.RoleScope(Set.of("reader"), Map.of()),
                     "default-roles-r",
-                        new LiveRealm.RoleScope(
+                        new ScopeMappingPlanner.RoleScope(
                             Set.of("offline_access", "reader"),
                             Map.of("account", Set.of("manage-account")))));
     Plan plan = new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of("r", live)));

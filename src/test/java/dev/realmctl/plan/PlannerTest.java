@@ -104,11 +104,11 @@ class PlannerTest {
   @Test
   void driftIsPlannedFieldByField() throws IOException {
     LiveRealm live = matching();
-    Map<String, Object> client = new HashMap<>(live.clients().get("app").fields());
+    Map<String, Object> client = new HashMap<>(live.part(ClientPlanner.LIVE).get("app").fields());
     client.put("redirectUris", List.of("a", "b"));
     client.put("secret", "rotated-by-hand");
-    live.clients()
-        .put("app", new LiveRealm.Client(client, Map.of(), Set.of("basic", "profile"), Set.of()));
+    live.part(ClientPlanner.LIVE)
+        .put("app", new ClientPlanner.Live(client, Map.of(), Set.of("basic", "profile"), Set.of()));
 
     Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", live)));
     assertEquals(
@@ -135,21 +135,21 @@ class PlannerTest {
   @Test
   void aScopeMappingListIsTheExactSet() throws IOException {
     LiveRealm matching = matching();
-    Map<String, Map<String, Object>> roles = new HashMap<>(matching.realmRoles());
+    Map<String, Map<String, Object>> roles = new HashMap<>(matching.part(RolePlanner.REALM_ROLES));
     roles.put("writer", Map.of("name", "writer"));
     LiveRealm live =
         LiveRealm.of(matching.settings())
-            .with(ClientPlanner.LIVE, matching.clients())
-            .with(ClientScopePlanner.LIVE, matching.clientScopes())
+            .with(ClientPlanner.LIVE, matching.part(ClientPlanner.LIVE))
+            .with(ClientScopePlanner.LIVE, matching.part(ClientScopePlanner.LIVE))
             .with(RolePlanner.REALM_ROLES, roles)
-            .with(RolePlanner.CLIENT_ROLES, matching.clientRoles())
-            .with(GroupPlanner.LIVE, matching.groups())
-            .with(UserPlanner.LIVE, matching.users())
+            .with(RolePlanner.CLIENT_ROLES, matching.part(RolePlanner.CLIENT_ROLES))
+            .with(GroupPlanner.LIVE, matching.part(GroupPlanner.LIVE))
+            .with(UserPlanner.LIVE, matching.part(UserPlanner.LIVE))
             .with(
                 ScopeMappingPlanner.LIVE,
                 Map.of(
                     RoleMappingPlanner.Subject.client("app"),
-                    new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
+                    new ScopeMappingPlanner.RoleScope(Set.of("writer"), Map.of())));
     RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
 
     Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));
@@ -177,16 +177,17 @@ class PlannerTest {
   @Test
   void pruneDeletesOnlyWhatRealmctlOwnsAndTheSpecDropped() throws IOException {
     LiveRealm live = matching();
-    live.clients()
-        .put("old", new LiveRealm.Client(Map.of("clientId", "old"), Map.of(), Set.of(), Set.of()));
-    live.clients()
+    live.part(ClientPlanner.LIVE)
+        .put(
+            "old", new ClientPlanner.Live(Map.of("clientId", "old"), Map.of(), Set.of(), Set.of()));
+    live.part(ClientPlanner.LIVE)
         .put(
             "by-hand",
-            new LiveRealm.Client(Map.of("clientId", "by-hand"), Map.of(), Set.of(), Set.of()));
-    live.clients()
+            new ClientPlanner.Live(Map.of("clientId", "by-hand"), Map.of(), Set.of(), Set.of()));
+    live.part(ClientPlanner.LIVE)
         .put(
             "account",
-            new LiveRealm.Client(Map.of("clientId", "account"), Map.of(), Set.of(), Set.of()));
+            new ClientPlanner.Live(Map.of("clientId", "account"), Map.of(), Set.of(), Set.of()));
     Map<String, Object> settings = new HashMap<>(live.settings());
     settings.put(
         "attributes",
@@ -195,13 +196,13 @@ class PlannerTest {
             "{\"clients\":[\"account\",\"app\",\"old\"],\"roles\":[\"reader\"]}"));
     LiveRealm owningOld =
         LiveRealm.of(settings)
-            .with(ClientPlanner.LIVE, live.clients())
-            .with(ClientScopePlanner.LIVE, live.clientScopes())
-            .with(RolePlanner.REALM_ROLES, live.realmRoles())
-            .with(RolePlanner.CLIENT_ROLES, live.clientRoles())
-            .with(GroupPlanner.LIVE, live.groups())
-            .with(UserPlanner.LIVE, live.users())
-            .with(ScopeMappingPlanner.LIVE, live.scopeMappings());
+            .with(ClientPlanner.LIVE, live.part(ClientPlanner.LIVE))
+            .with(ClientScopePlanner.LIVE, live.part(ClientScopePlanner.LIVE))
+            .with(RolePlanner.REALM_ROLES, live.part(RolePlanner.REALM_ROLES))
+            .with(RolePlanner.CLIENT_ROLES, live.part(RolePlanner.CLIENT_ROLES))
+            .with(GroupPlanner.LIVE, live.part(GroupPlanner.LIVE))
+            .with(UserPlanner.LIVE, live.part(UserPlanner.LIVE))
+            .with(ScopeMappingPlanner.LIVE, live.part(ScopeMappingPlanner.LIVE));
 
     Plan withoutPrune =
         new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)));
@@ -214,16 +215,16 @@ class PlannerTest {
 
   @Test
   void subGroupsArePlannedByPathAndAPrunedSubTreeGoesWithItsTop() throws IOException {
-    var group = new LiveRealm.Group(Map.of(), Set.of(), Map.of());
-    Map<String, LiveRealm.Group> groups = new HashMap<>();
+    var group = new GroupPlanner.Live(Map.of(), Set.of(), Map.of());
+    Map<String, GroupPlanner.Live> groups = new HashMap<>();
     for (String path :
         List.of("staff", "staff/ops", "staff/ops/oncall", "staff/ops/oncall/night")) {
       groups.put(path, group);
     }
-    Map<String, LiveRealm.User> users = new HashMap<>();
+    Map<String, UserPlanner.Live> users = new HashMap<>();
     users.put(
         "ann",
-        new LiveRealm.User(
+        new UserPlanner.Live(
             Map.of("username", "ann"), Set.of(), Map.of(), Set.of("staff/ops/oncall")));
     LiveRealm live =
         LiveRealm.of(
@@ -286,10 +287,10 @@ class PlannerTest {
   }
 
   private static LiveRealm matching() {
-    Map<String, LiveRealm.Client> clients = new HashMap<>();
+    Map<String, ClientPlanner.Live> clients = new HashMap<>();
     clients.put(
         "app",
-        new LiveRealm.Client(
+        new ClientPlanner.Live(
             Map.of(
                 "clientId",
                 "app",
@@ -311,7 +312,7 @@ class PlannerTest {
         .with(ClientPlanner.LIVE, clients)
         .with(
             ClientScopePlanner.LIVE,
-            Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())))
+            Map.of("basic", new ClientScopePlanner.Live(Map.of("name", "basic"), Map.of())))
         .with(
             RolePlanner.REALM_ROLES,
             Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()))
@@ -319,7 +320,7 @@ class PlannerTest {
             UserPlanner.LIVE,
             Map.of(
                 "service-account-app",
-                new LiveRealm.User(
+                new UserPlanner.Live(
                     Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
   }
 

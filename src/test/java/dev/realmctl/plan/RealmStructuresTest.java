@@ -239,9 +239,9 @@ class RealmStructuresTest {
 
   @Test
   void realmDefaultScopesAreExactSetsOfKnownScopes() throws IOException {
-    Map<String, LiveRealm.Scope> scopes = new HashMap<>();
+    Map<String, ClientScopePlanner.Live> scopes = new HashMap<>();
     for (String name : List.of("email", "profile", "phone")) {
-      scopes.put(name, new LiveRealm.Scope(Map.of("name", name), Map.of()));
+      scopes.put(name, new ClientScopePlanner.Live(Map.of("name", name), Map.of()));
     }
     LiveRealm live =
         LiveRealm.of(Map.of())
