@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class RolePlanner implements ResourcePlanner {
+  private static final String IMPORT_ONLY =
+      "role 'uma_protection' of realm-management is made only by Keycloak's realm import (exports"
+          + " of a realm with authorization services list it): never created (Keycloak refuses"
+          + " writes to realm-management's roles), and who holds it is not compared";
 
   public record Id(String realm, Optional<String> clientId, String name) implements ResourceId {
     public Kind kind() {
@@ -48,6 +52,9 @@ public final class RolePlanner implements ResourcePlanner {
           role.clientId()
               .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
               .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
+      if (Builtins.importOnlyRole(role.clientId(), role.name())) {
+        out.problems.warning(role.origin().location(), IMPORT_ONLY);
+      }
       if (existing == null && Builtins.importOnlyRole(role.clientId(), role.name())) {
         // Only Keycloak's realm import makes it (see Builtins.importOnlyRole): nothing to write.
         out.updateOrCount(id, List.of(), role.origin());

@@ -79,22 +79,7 @@ public record RoleSpec(
         for (String clientId : SpecReader.strings(byClient).keySet()) {
           for (SpecReader.Item item :
               reader.list(SpecReader.strings(byClient), clientId, clientOrigin)) {
-            role(reader, item, Optional.of(clientId))
-                .ifPresent(
-                    role -> {
-                      if (dev.realmctl.plan.Builtins.importOnlyRole(role.clientId(), role.name())) {
-                        reader
-                            .problems()
-                            .warning(
-                                item.origin().location(),
-                                "role 'uma_protection' of realm-management is made only by"
-                                    + " Keycloak's realm import (exports of a realm with"
-                                    + " authorization services list it): never created (Keycloak"
-                                    + " refuses writes to realm-management's roles), and who holds"
-                                    + " it is not compared");
-                      }
-                      result.add(role);
-                    });
+            role(reader, item, Optional.of(clientId)).ifPresent(result::add);
           }
         }
       } else if (clientRoles != null) {

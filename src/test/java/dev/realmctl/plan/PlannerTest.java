@@ -352,5 +352,10 @@ class PlannerTest {
         paths.stream()
             .anyMatch(p -> p.startsWith("+ ") && p.endsWith("realm-management/view-users")),
         paths.toString());
+    // The planner says so, at the role's line: the spec reader knows nothing of Keycloak's roles.
+    assertEquals(1, plan.warnings().size(), plan.warnings().toString());
+    assertTrue(
+        plan.warnings().get(0).toString().matches(".*:10:24: warning: role 'uma_protection'.*"),
+        plan.warnings().toString());
   }
 }
