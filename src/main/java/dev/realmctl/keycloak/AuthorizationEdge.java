@@ -204,65 +204,41 @@ final class AuthorizationEdge implements KindEdge {
     }
   }
 
+  /** Each exported client with authorization services gets its settings, resources and policies. */
   @Override
-  @SuppressWarnings("unchecked")
-  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    Map<String, Live> clients = live.part(AuthorizationPlanner.LIVE).clients();
-    if (clients.isEmpty() || !(spec.get("clients") instanceof List<?> exported)) {
-      return;
-    }
-    for (Object entry : exported) {
-      if (!(entry instanceof Map<?, ?> client)) {
-        continue;
-      }
-      Live authz = clients.get(String.valueOf(client.get("clientId")));
-      if (authz == null) {
-        continue;
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      new TreeMap<>(authz.settings())
-          .forEach(
-              (k, v) -> {
-                if (!NOT_EXPORTED.contains(k) && !"policies".equals(k)) {
-                  out.put(k, v);
+  public List<EntryFields> exportInto(String realm, LiveRealm live) {
+    Map<String, Map<String, Object>> byClient = new HashMap<>();
+    live.part(AuthorizationPlanner.LIVE)
+        .clients()
+        .forEach(
+            (clientId, authz) -> {
+              Map<String, Object> out = new LinkedHashMap<>();
+              new TreeMap<>(authz.settings())
+                  .forEach(
+                      (k, v) -> {
+                        if (!NOT_EXPORTED.contains(k) && !"policies".equals(k)) {
+                          out.put(k, v);
+                        }
+                      });
+              out.put("scopes", sorted(authz.scopes()));
+              out.put("resources", sorted(authz.resources()));
+              // In Keycloak's own order, which has applied policies first, as an import wants them.
+              List<Map<String, Object>> policies = new ArrayList<>();
+              if (authz.settings().get("policies") instanceof List<?> list) {
+                for (Object policy : list) {
+                  if (policy instanceof Map<?, ?> map) {
+                    policies.add(authz.policies().get(String.valueOf(map.get("name"))));
+                  }
                 }
-              });
-      out.put("scopes", sorted(authz.scopes()));
-      out.put("resources", sorted(authz.resources()));
-      // In Keycloak's own order, which has applied policies first, as an import wants them.
-      List<Map<String, Object>> policies = new ArrayList<>();
-      if (authz.settings().get("policies") instanceof List<?> list) {
-        for (Object policy : list) {
-          if (policy instanceof Map<?, ?> map) {
-            policies.add(authz.policies().get(String.valueOf(map.get("name"))));
-          }
-        }
-      }
-      out.put("policies", policies);
-      umaProtection(spec, String.valueOf(client.get("clientId")));
-      // The client list leaves it out; the settings need it said.
-      ((Map<String, Object>) client).put("authorizationServicesEnabled", true);
-      ((Map<String, Object>) client).put(AuthorizationSpec.FIELD, out);
-    }
-  }
-
-  /**
-   * Keycloak makes the client role {@code uma_protection} with the resource server: its own, so an
-   * export leaves it out as it leaves out every other built-in.
-   */
-  @SuppressWarnings("unchecked")
-  private static void umaProtection(Map<String, Object> spec, String clientId) {
-    if (spec.get("roles") instanceof Map<?, ?> roles
-        && roles.get("client") instanceof Map<?, ?> byClient
-        && byClient.get(clientId) instanceof List<?> list) {
-      List<Object> kept = new ArrayList<>(list);
-      kept.removeIf(r -> r instanceof Map<?, ?> role && "uma_protection".equals(role.get("name")));
-      if (kept.isEmpty()) {
-        ((Map<String, Object>) byClient).remove(clientId);
-      } else {
-        ((Map<String, Object>) byClient).put(clientId, kept);
-      }
-    }
+              }
+              out.put("policies", policies);
+              Map<String, Object> fields = new LinkedHashMap<>();
+              // The client list leaves it out; the settings need it said.
+              fields.put("authorizationServicesEnabled", true);
+              fields.put(AuthorizationSpec.FIELD, out);
+              byClient.put(clientId, fields);
+            });
+    return List.of(new EntryFields("clients", "clientId", byClient));
   }
 
   private static List<Map<String, Object>> sorted(Map<String, Map<String, Object>> byName) {

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import org.keycloak.admin.client.resource.RealmResource;
 
 /**
- * Reads the realms of the specs, each kind through its edge in {@link Edges}' order. The edges read
- * in bulk where Keycloak offers it: list calls, and one partial export of the realm for roles,
+ * Reads the realms of the specs, each kind through its edge in {@link Edges#READ_ORDER}. The edges
+ * read in bulk where Keycloak offers it: list calls, and one partial export of the realm for roles,
  * groups, scope mappings and flows.
  */
 public final class LiveReader {
@@ -77,7 +77,7 @@ public final class LiveReader {
     }
     RealmRead read = new RealmRead(realm, ids);
     LiveRealm live = LiveRealm.of(settings);
-    for (KindEdge edge : Edges.ALL) {
+    for (KindEdge edge : Edges.READ_ORDER) {
       live = edge.read(spec, read, live);
     }
     return Optional.of(live);
@@ -89,7 +89,7 @@ public final class LiveReader {
     RealmResource realm = connection.keycloak().realm(name);
     RealmRead read = new RealmRead(realm, new RealmIds());
     LiveRealm live = LiveRealm.of(Json.toMap(realm.toRepresentation()));
-    for (KindEdge edge : Edges.ALL) {
+    for (KindEdge edge : Edges.READ_ORDER) {
       live = edge.readAll(name, read, live);
     }
     return live;

@@ -1,5 +1,6 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.AuthorizationPlanner;
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ClientPlanner;
@@ -87,8 +88,30 @@ final class RoleEdge implements KindEdge {
               }
             });
     ExportFields.putIfNotEmpty(roles, "client", clientRoles);
+    // Left out after the check above, as exports always have: a client whose only role it was
+    // keeps an empty entry.
+    live.part(AuthorizationPlanner.LIVE)
+        .clients()
+        .keySet()
+        .forEach(clientId -> umaProtection(clientRoles, clientId));
     if (!roles.isEmpty()) {
       spec.put("roles", roles);
+    }
+  }
+
+  /**
+   * Keycloak makes the client role {@code uma_protection} with a client's resource server: its own,
+   * so an export leaves it out as it leaves out every other built-in.
+   */
+  private static void umaProtection(Map<String, Object> byClient, String clientId) {
+    if (byClient.get(clientId) instanceof List<?> list) {
+      List<Object> kept = new ArrayList<>(list);
+      kept.removeIf(r -> r instanceof Map<?, ?> role && "uma_protection".equals(role.get("name")));
+      if (kept.isEmpty()) {
+        byClient.remove(clientId);
+      } else {
+        byClient.put(clientId, kept);
+      }
     }
   }
 

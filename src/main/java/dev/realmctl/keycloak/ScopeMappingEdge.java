@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.RoleMappingPlanner;
 import dev.realmctl.plan.RoleMappingPlanner.Subject;
@@ -26,8 +27,22 @@ import org.keycloak.representations.idm.ScopeMappingRepresentation;
 final class ScopeMappingEdge implements KindEdge {
 
   @Override
-  public Map<dev.realmctl.plan.Kind, ChangeWriter<?>> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of();
+  }
+
+  /**
+   * Role mappings whose holder is a client or client scope; {@link RoleMappingEdge} writes them.
+   */
+  @Override
+  public Set<Kind> kinds() {
+    return Set.of(Kind.ROLE_MAPPING);
+  }
+
+  /** Which holders exist: the ids of clients and client scopes. */
+  @Override
+  public Set<Kind> readsAfter() {
+    return Set.of(Kind.CLIENT, Kind.CLIENT_SCOPE);
   }
 
   /** Each holder the spec's scope mappings name, when it exists; an empty scope is read too. */

@@ -12,6 +12,7 @@ import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,14 @@ final class UserEdge implements KindEdge {
   @Override
   public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(Kind.USER, new UserWriter(), Kind.MEMBERSHIP, new MembershipWriter());
+  }
+
+  /** Beyond what users depend on: the realm roles, whose holders it reads. */
+  @Override
+  public Set<Kind> readsAfter() {
+    Set<Kind> after = EnumSet.copyOf(KindEdge.super.readsAfter());
+    after.add(Kind.ROLE);
+    return after;
   }
 
   @Override
