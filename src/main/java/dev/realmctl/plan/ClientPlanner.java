@@ -70,7 +70,7 @@ public final class ClientPlanner implements ResourcePlanner {
         out.unchanged++;
         continue;
       }
-      Live found = live.part(ClientPlanner.LIVE).get(client.clientId());
+      Live found = live.part(LIVE).get(client.clientId());
       if (found == null && !out.realmExists && Builtins.CLIENTS.contains(client.clientId())) {
         // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
         // are updates of those, with the scopes a new realm links to them (a create answered
@@ -196,7 +196,7 @@ public final class ClientPlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.part(ClientPlanner.LIVE).keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
@@ -204,8 +204,7 @@ public final class ClientPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new Id(realm, clientId), live.part(ClientPlanner.LIVE).get(clientId).fields()));
+          Change.delete(new Id(realm, clientId), live.part(LIVE).get(clientId).fields()));
     }
   }
 }

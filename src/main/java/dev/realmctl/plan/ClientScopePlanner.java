@@ -31,7 +31,7 @@ public final class ClientScopePlanner implements ResourcePlanner {
     for (ClientScopeSpec scope : spec.of(ClientScopeSpec.SECTION)) {
       ProtocolMapperPlanner.checkProviders(scope.protocolMappers(), out);
       var id = new Id(spec.realm(), scope.name());
-      Live existing = live.part(ClientScopePlanner.LIVE).get(scope.name());
+      Live existing = live.part(LIVE).get(scope.name());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", scope.name());
@@ -77,16 +77,14 @@ public final class ClientScopePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.part(ClientScopePlanner.LIVE).keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String scope, LiveRealm live, Pruning pruning) {
       if (Builtins.clientScope(scope)) {
         return Optional.empty();
       }
-      return Optional.of(
-          Change.delete(
-              new Id(realm, scope), live.part(ClientScopePlanner.LIVE).get(scope).fields()));
+      return Optional.of(Change.delete(new Id(realm, scope), live.part(LIVE).get(scope).fields()));
     }
   }
 }

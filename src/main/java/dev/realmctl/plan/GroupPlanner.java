@@ -52,7 +52,7 @@ public final class GroupPlanner implements ResourcePlanner {
     References references = new References(spec, live, out);
     for (GroupSpec group : spec.of(GroupSpec.SECTION)) {
       var id = new Id(spec.realm(), group.path());
-      Live existing = live.part(GroupPlanner.LIVE).get(group.path());
+      Live existing = live.part(LIVE).get(group.path());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", group.name());
@@ -89,7 +89,7 @@ public final class GroupPlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.part(GroupPlanner.LIVE).keySet();
+      return live.part(LIVE).keySet();
     }
 
     /** Keycloak removes a group's sub-groups with it. */
@@ -98,12 +98,11 @@ public final class GroupPlanner implements ResourcePlanner {
       for (var parent = new Id(realm, group).parent();
           parent.isPresent();
           parent = new Id(realm, parent.get()).parent()) {
-        if (gone.contains(parent.get()) && live.part(GroupPlanner.LIVE).containsKey(parent.get())) {
+        if (gone.contains(parent.get()) && live.part(LIVE).containsKey(parent.get())) {
           return Optional.empty();
         }
       }
-      return Optional.of(
-          Change.delete(new Id(realm, group), live.part(GroupPlanner.LIVE).get(group).fields()));
+      return Optional.of(Change.delete(new Id(realm, group), live.part(LIVE).get(group).fields()));
     }
   }
 }

@@ -42,12 +42,8 @@ public final class RolePlanner implements ResourcePlanner {
       var id = new Id(spec.realm(), role.clientId(), role.name());
       Map<String, Object> existing =
           role.clientId()
-              .map(
-                  c ->
-                      live.part(RolePlanner.CLIENT_ROLES)
-                          .getOrDefault(c, Map.of())
-                          .get(role.name()))
-              .orElseGet(() -> live.part(RolePlanner.REALM_ROLES).get(role.name()));
+              .map(c -> live.part(CLIENT_ROLES).getOrDefault(c, Map.of()).get(role.name()))
+              .orElseGet(() -> live.part(REALM_ROLES).get(role.name()));
       boolean builtin =
           role.clientId()
               .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
@@ -97,7 +93,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.part(RolePlanner.REALM_ROLES).keySet();
+      return live.part(REALM_ROLES).keySet();
     }
 
     public Optional<Change> delete(String realm, String role, LiveRealm live, Pruning pruning) {
@@ -105,8 +101,7 @@ public final class RolePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new Id(realm, Optional.empty(), role), live.part(RolePlanner.REALM_ROLES).get(role)));
+          Change.delete(new Id(realm, Optional.empty(), role), live.part(REALM_ROLES).get(role)));
     }
   }
 
@@ -142,7 +137,7 @@ public final class RolePlanner implements ResourcePlanner {
       return Optional.of(
           Change.delete(
               new Id(realm, Optional.of(clientId), role),
-              live.part(RolePlanner.CLIENT_ROLES).get(clientId).get(role)));
+              live.part(CLIENT_ROLES).get(clientId).get(role)));
     }
   }
 

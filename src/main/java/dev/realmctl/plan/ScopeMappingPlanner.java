@@ -30,7 +30,7 @@ public final class ScopeMappingPlanner implements ResourcePlanner {
         continue;
       }
       references.roles(roleClient, mapping.roles(), mapping.origin().child("roles"));
-      RoleScope scope = live.part(ScopeMappingPlanner.LIVE).getOrDefault(subject, RoleScope.NONE);
+      RoleScope scope = live.part(LIVE).getOrDefault(subject, RoleScope.NONE);
       RoleMappingPlanner.exactSet(
           spec.realm(),
           subject,

@@ -52,7 +52,7 @@ public final class UserPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
     for (UserSpec user : spec.of(UserSpec.SECTION)) {
-      Live existing = live.part(UserPlanner.LIVE).get(user.username());
+      Live existing = live.part(LIVE).get(user.username());
       if (user.isServiceAccount()) {
         checkServiceAccount(user, live, references, out);
       } else {
@@ -154,14 +154,12 @@ public final class UserPlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.part(UserPlanner.LIVE).keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String user, LiveRealm live, Pruning pruning) {
       return Optional.of(
-          Change.delete(
-              new Id(realm, user, Optional.empty()),
-              live.part(UserPlanner.LIVE).get(user).fields()));
+          Change.delete(new Id(realm, user, Optional.empty()), live.part(LIVE).get(user).fields()));
     }
   }
 }
