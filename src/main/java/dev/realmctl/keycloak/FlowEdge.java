@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FlowPlanner;
 import dev.realmctl.plan.FlowPlanner.BindingId;
 import dev.realmctl.plan.FlowPlanner.FlowId;
@@ -9,6 +10,7 @@ import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
 import dev.realmctl.spec.AuthenticationFlowSpec;
+import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +73,7 @@ final class FlowEdge implements KindEdge {
     boolean matters =
         spec.declares(AuthenticationFlowSpec.SECTION)
             || FlowPlanner.REALM_BINDINGS.stream().anyMatch(spec.settings()::containsKey)
-            || spec.clients().stream()
+            || spec.of(ClientSpec.SECTION).stream()
                 .anyMatch(c -> c.fields().containsKey(FlowPlanner.CLIENT_OVERRIDES))
             || !Ownership.recordedIn(live.settings()).of("authenticationFlows").isEmpty();
     if (!matters) {
@@ -96,7 +98,7 @@ final class FlowEdge implements KindEdge {
     Map<String, String> aliasById = new HashMap<>();
     flows.flows().forEach((alias, flow) -> aliasById.put(String.valueOf(flow.get("id")), alias));
     Map<String, Map<String, String>> overrides = new HashMap<>();
-    live.clients()
+    live.part(ClientPlanner.LIVE)
         .forEach(
             (clientId, client) -> {
               if (client.fields().get(FlowPlanner.CLIENT_OVERRIDES) instanceof Map<?, ?> bound

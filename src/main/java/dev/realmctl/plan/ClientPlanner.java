@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -15,13 +14,48 @@ import java.util.stream.Collectors;
  * version: {@link dev.realmctl.version.VersionBehaviour}) is never fought.
  */
 public final class ClientPlanner implements ResourcePlanner {
-  public static final LivePart<Map<String, LiveRealm.Client>> LIVE =
-      new LivePart<>("clients", Map.of());
+
+  public record Live(
+      Map<String, Object> fields,
+      Map<String, Map<String, Object>> protocolMappers,
+      Set<String> defaultClientScopes,
+      Set<String> optionalClientScopes) {}
+
+  public record Id(String realm, String clientId) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT;
+    }
+
+    public String path() {
+      return "clients/" + clientId;
+    }
+  }
+
+  public record ScopeLinkId(String realm, String clientId, String scope, boolean isDefault)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.SCOPE_LINK;
+    }
+
+    public String path() {
+      return "clients/"
+          + clientId
+          + (isDefault ? "/defaultClientScopes/" : "/optionalClientScopes/")
+          + scope;
+    }
+
+    @Override
+    public Object place() {
+      return new ScopeLinkId(realm, clientId, scope, true);
+    }
+  }
+
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("clients", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (ClientSpec client : spec.clients()) {
+    for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
       ProtocolMapperPlanner.checkProviders(client.protocolMappers(), out);
       client
           .defaultClientScopes()
@@ -29,26 +63,26 @@ public final class ClientPlanner implements ResourcePlanner {
       client
           .optionalClientScopes()
           .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
-      var id = new ResourceId.Client(spec.realm(), client.clientId());
+      var id = new Id(spec.realm(), client.clientId());
       if (Builtins.READ_ONLY_CLIENT.equals(client.clientId())) {
         // Keycloak answers every write to realm-management (its fields, scope links, mappers)
         // with HTTP 403: an export's copy of it is taken as Keycloak keeps it.
         out.unchanged++;
         continue;
       }
-      LiveRealm.Client found = live.clients().get(client.clientId());
+      Live found = live.part(LIVE).get(client.clientId());
       if (found == null && !out.realmExists && Builtins.CLIENTS.contains(client.clientId())) {
         // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
         // are updates of those, with the scopes a new realm links to them (a create answered
         // 409, taken as done, and left their declared fields and scopes to the next apply).
         found =
-            new LiveRealm.Client(
+            new Live(
                 Map.of(),
                 Map.of(),
                 out.keycloak.builtInClientScopesOfNewRealm(false),
                 out.keycloak.builtInClientScopesOfNewRealm(true));
       }
-      LiveRealm.Client existing = found;
+      Live existing = found;
       if (existing == null) {
         out.add(Change.create(id, representation(client)).at(client.origin()));
         continue;
@@ -64,7 +98,7 @@ public final class ClientPlanner implements ResourcePlanner {
               mappers ->
                   ProtocolMapperPlanner.plan(
                       spec.realm(),
-                      MapperOwner.CLIENT,
+                      ProtocolMapperPlanner.Owner.CLIENT,
                       client.clientId(),
                       mappers,
                       existing.protocolMappers(),
@@ -133,16 +167,14 @@ public final class ClientPlanner implements ResourcePlanner {
       if (!have.contains(scope)) {
         out.add(
             Change.create(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
     for (String scope : have) {
       if (!want.contains(scope) && !keycloakAttached.contains(scope)) {
         out.add(
             Change.delete(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
   }
@@ -158,11 +190,13 @@ public final class ClientPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.clients().stream().map(ClientSpec::clientId).collect(Collectors.toSet());
+      return spec.of(ClientSpec.SECTION).stream()
+          .map(ClientSpec::clientId)
+          .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clients().keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
@@ -170,8 +204,7 @@ public final class ClientPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.Client(realm, clientId), live.clients().get(clientId).fields()));
+          Change.delete(new Id(realm, clientId), live.part(LIVE).get(clientId).fields()));
     }
   }
 }

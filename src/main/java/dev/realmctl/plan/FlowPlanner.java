@@ -338,7 +338,7 @@ public final class FlowPlanner implements ResourcePlanner {
           spec.origin());
     }
 
-    for (ClientSpec client : spec.clients()) {
+    for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
       if (!(client.fields().get(CLIENT_OVERRIDES) instanceof Map<?, ?> overrides)) {
         continue;
       }
@@ -355,7 +355,7 @@ public final class FlowPlanner implements ResourcePlanner {
             }
           });
       Map<String, Object> have = new TreeMap<>();
-      Optional.ofNullable(live.clients().get(client.clientId()))
+      Optional.ofNullable(live.part(ClientPlanner.LIVE).get(client.clientId()))
           .map(c -> c.fields().get(CLIENT_OVERRIDES))
           .filter(Map.class::isInstance)
           .map(Map.class::cast)

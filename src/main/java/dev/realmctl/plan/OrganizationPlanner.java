@@ -5,7 +5,6 @@ import dev.realmctl.spec.OrganizationSpec;
 import dev.realmctl.spec.OrganizationSpec.Domain;
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.SpecKind;
 import dev.realmctl.spec.UserSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -82,7 +81,7 @@ public final class OrganizationPlanner implements ResourcePlanner {
     }
     Origin section = spec.origin().child(OrganizationSpec.SECTION.field());
     Optional<dev.realmctl.version.KeycloakVersion> missing =
-        out.keycloak.missingField(SpecKind.REALM, OrganizationSpec.SECTION.field());
+        out.keycloak.missingField(RealmSpec.KIND, OrganizationSpec.SECTION.field());
     if (missing.isPresent()) {
       out.problems.error(
           section.location(), "realm field 'organizations' " + out.keycloak.needs(missing.get()));
@@ -104,8 +103,8 @@ public final class OrganizationPlanner implements ResourcePlanner {
     providers.addAll(live.part(IdentityProviderPlanner.LIVE).keySet());
     spec.of(IdentityProviderSpec.SECTION).forEach(idp -> providers.add(idp.alias()));
     Set<String> users = new HashSet<>(have.users());
-    users.addAll(live.users().keySet());
-    spec.users().stream().map(UserSpec::username).forEach(users::add);
+    users.addAll(live.part(UserPlanner.LIVE).keySet());
+    spec.of(UserSpec.SECTION).stream().map(UserSpec::username).forEach(users::add);
     have.byAlias().values().forEach(org -> users.addAll(org.members()));
 
     for (OrganizationSpec org : organizations) {

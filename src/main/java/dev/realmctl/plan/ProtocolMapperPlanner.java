@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ProtocolMapperSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +11,45 @@ import java.util.Set;
  * The mappers of an existing client or scope; a declared list is the exact set, except mappers
  * Keycloak attached by itself.
  */
-final class ProtocolMapperPlanner {
+public final class ProtocolMapperPlanner {
+
+  public enum Owner {
+    CLIENT("clients"),
+    CLIENT_SCOPE("clientScopes");
+
+    private final String segment;
+
+    Owner(String segment) {
+      this.segment = segment;
+    }
+
+    public String segment() {
+      return segment;
+    }
+  }
+
+  public record Id(String realm, Owner owner, String ownerName, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.PROTOCOL_MAPPER;
+    }
+
+    public String path() {
+      return owner.segment() + "/" + ownerName + "/protocolMappers/" + name;
+    }
+  }
+
   private ProtocolMapperPlanner() {}
 
   static void plan(
       String realm,
-      MapperOwner owner,
+      Owner owner,
       String ownerName,
       List<ProtocolMapperSpec> desired,
       Map<String, Map<String, Object>> live,
       Set<String> keycloakAttached,
       PlanBuilder out) {
     for (ProtocolMapperSpec mapper : desired) {
-      var id = new ResourceId.ProtocolMapper(realm, owner, ownerName, mapper.name());
+      var id = new Id(realm, owner, ownerName, mapper.name());
       Map<String, Object> existing = live.get(mapper.name());
       if (existing == null) {
         out.add(Change.create(id, representation(mapper)).at(mapper.origin()));
@@ -36,9 +61,7 @@ final class ProtocolMapperPlanner {
     live.forEach(
         (name, existing) -> {
           if (!declared.contains(name) && !keycloakAttached.contains(name)) {
-            out.add(
-                Change.delete(
-                    new ResourceId.ProtocolMapper(realm, owner, ownerName, name), existing));
+            out.add(Change.delete(new Id(realm, owner, ownerName, name), existing));
           }
         });
   }

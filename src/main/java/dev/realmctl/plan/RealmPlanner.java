@@ -13,7 +13,18 @@ import java.util.Set;
  * is created, or when Keycloak has none; never compared, since Keycloak answers it masked. Client
  * policies and profiles are compared whole, each declared key of each entry in order.
  */
-final class RealmPlanner implements ResourcePlanner {
+public final class RealmPlanner implements ResourcePlanner {
+
+  public record Id(String realm) implements ResourceId {
+    public Kind kind() {
+      return Kind.REALM;
+    }
+
+    public String path() {
+      return "realm";
+    }
+  }
+
   static final String SMTP = "smtpServer";
   static final String SMTP_PASSWORD = "password";
 
@@ -33,7 +44,7 @@ final class RealmPlanner implements ResourcePlanner {
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
-    ResourceId id = new ResourceId.Realm(spec.realm());
+    ResourceId id = new Id(spec.realm());
     // Flow bindings are written once their flows exist: FlowPlanner plans them.
     Map<String, Object> desired = new LinkedHashMap<>(spec.settings());
     desired.keySet().removeAll(FlowPlanner.REALM_BINDINGS);

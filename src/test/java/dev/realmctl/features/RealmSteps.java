@@ -78,7 +78,9 @@ public class RealmSteps {
     spec =
         spec.with(
             ClientSpec.SECTION,
-            spec.clients().stream().filter(c -> !c.clientId().equals(clientId)).toList());
+            spec.of(ClientSpec.SECTION).stream()
+                .filter(c -> !c.clientId().equals(clientId))
+                .toList());
     try (Connection connection = world.keycloak.connect()) {
       Reconciler reconciler = new Reconciler(connection);
       var planned = reconciler.plan(List.of(spec), true);
