@@ -1,4 +1,4 @@
-package dev.realmctl.features;
+package dev.realmctl.contract;
 
 import io.cucumber.java.Before;
 import org.junit.jupiter.api.Assumptions;
@@ -13,6 +13,7 @@ public class Hooks {
   @Before("@mutates")
   public void onlyWhereRealmsAreOurOwn() {
     Assumptions.assumeTrue(
-        world.target.mayMutate(), "changes the realm: skipped against a deployment");
+        world.run.mayMutate(),
+        "changes the realm: runs only with --isolated, on a server of one's own");
   }
 }
