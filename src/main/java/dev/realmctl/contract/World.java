@@ -103,6 +103,16 @@ public final class World {
 
   @After
   public void close() throws Exception {
+    if (run.mode() == ContractRun.Mode.ISOLATED) {
+      // The scenario's copies: a shared server would otherwise gather one set per scenario.
+      for (String copy : realms.values()) {
+        try {
+          admin().realm(copy).remove();
+        } catch (jakarta.ws.rs.NotFoundException neverCreated) {
+          // A rejected spec's realm.
+        }
+      }
+    }
     for (AutoCloseable closeable : closeables) {
       closeable.close();
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,7 @@ class ContractTestIT {
         red.output().contains("differs from its spec")
             && red.output().contains("clients/customer-a"),
         red.output());
+    System.out.println(red.output());
     String failed = red.output().substring(red.output().indexOf("Failed scenarios:"));
     assertTrue(
         failed.contains("A customer with the audience reaches the orders API"), red.output());
@@ -88,6 +90,15 @@ class ContractTestIT {
     assertTrue(
         run.output().contains("no spec declares the client 'customer-x' in realm '" + realm + "'"),
         run.output());
+  }
+
+  @AfterEach
+  void removeTheRealm() {
+    try (Admin admin = Admin.of(keycloak)) {
+      admin.realm(realm).remove();
+    } catch (jakarta.ws.rs.NotFoundException neverApplied) {
+      // The test failed before applying it.
+    }
   }
 
   private String spec() {
