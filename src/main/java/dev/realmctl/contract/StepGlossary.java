@@ -20,6 +20,7 @@ public final class StepGlossary {
       List.of(
           RealmSteps.class,
           TokenSteps.class,
+          BrowserLoginSteps.class,
           ResourceServerSteps.class,
           ForgedTokenSteps.class,
           AuthorizationSteps.class,

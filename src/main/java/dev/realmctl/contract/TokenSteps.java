@@ -105,7 +105,7 @@ public class TokenSteps {
             password));
   }
 
-  private void record(Response response) {
+  void record(Response response) {
     world.tokenResponse = response;
     // A flow's error page answers in HTML.
     boolean json = String.valueOf(response.contentType()).contains("json");
