@@ -1,7 +1,6 @@
 package dev.realmctl.contract;
 
 import io.cucumber.java.en.Given;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The LDAP directory a realm federates. The contract never starts one: it uses the directory the
@@ -20,7 +19,7 @@ public class DirectorySteps {
   @Given("a directory server holds the realm's users")
   @Example("a directory server holds the realm's users")
   public void aDirectoryServerRuns() {
-    Assumptions.assumeTrue(
+    Skip.unless(
         world.run.variables().env(URL_VARIABLE).filter(url -> !url.isBlank()).isPresent(),
         "needs an LDAP directory: none is configured (set "
             + URL_VARIABLE
