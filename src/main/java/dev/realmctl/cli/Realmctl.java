@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ResourceServerCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      TestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Realmctl implements Runnable {

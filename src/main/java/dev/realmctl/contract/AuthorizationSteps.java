@@ -1,9 +1,8 @@
-package dev.realmctl.features;
+package dev.realmctl.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.realmctl.support.Tokens;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.restassured.response.Response;
@@ -20,6 +19,9 @@ public class AuthorizationSteps {
   }
 
   @When("{string} asks {string} in realm {string} whether they may {string} the resource {string}")
+  @Example(
+      "\"ada\" asks \"orders-api\" in realm \"orders\" whether they may \"edit\" the resource"
+          + " \"Orders\"")
   public void asks(String username, String clientId, String realm, String scope, String resource) {
     tokens.passwordGrant(username, clientId, realm);
     decision =
@@ -30,16 +32,18 @@ public class AuthorizationSteps {
             .formParam("audience", clientId)
             .formParam("permission", resource + "#" + scope)
             .formParam("response_mode", "decision")
-            .post(Tokens.endpoint(world.keycloak.url(), world.realm(realm)));
+            .post(TokenRequests.endpoint(world.url(), world.realm(realm)));
   }
 
   @Then("the authorization services allow it")
+  @Example("the authorization services allow it")
   public void allowed() {
     assertEquals(200, decision.statusCode(), decision.asString());
     assertEquals(true, decision.jsonPath().getBoolean("result"), decision.asString());
   }
 
   @Then("the authorization services deny it")
+  @Example("the authorization services deny it")
   public void denied() {
     assertEquals(403, decision.statusCode(), decision.asString());
   }

@@ -1,4 +1,4 @@
-package dev.realmctl.features;
+package dev.realmctl.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.resourceserver.ResourceServer;
 import dev.realmctl.resourceserver.TokenVerifier;
-import dev.realmctl.support.Tokens;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -24,13 +23,15 @@ public class ResourceServerSteps {
   }
 
   @Given("the API {string} trusts realm {string}")
+  @Example("the API \"apiserver\" trusts realm \"coolproject\"")
   public void theApiTrustsRealm(String audience, String realm) {
     theApiTrustsRealmWithSkew(audience, realm, 30);
   }
 
   @Given("the API {string} trusts realm {string} with a clock skew of {int} second(s)")
+  @Example("the API \"short-lived\" trusts realm \"coolproject\" with a clock skew of 1 second")
   public void theApiTrustsRealmWithSkew(String audience, String realm, int seconds) {
-    if (world.target.apiUrl(audience).isPresent()) {
+    if (world.run.apiUrl(audience).isPresent()) {
       return;
     }
     var verifier = new TokenVerifier(world.issuer(realm), audience, Duration.ofSeconds(seconds));
@@ -38,8 +39,10 @@ public class ResourceServerSteps {
   }
 
   @Given("the API {string} trusts realm {string} and requires the realm role {string}")
+  @Example(
+      "the API \"fastapi-keycloak\" trusts realm \"testing\" and requires the realm role \"user\"")
   public void theApiRequiresARole(String audience, String realm, String role) {
-    if (world.target.apiUrl(audience).isPresent()) {
+    if (world.run.apiUrl(audience).isPresent()) {
       return;
     }
     Optional.ofNullable(world.resourceServers.remove(audience)).ifPresent(ResourceServer::close);
@@ -49,6 +52,7 @@ public class ResourceServerSteps {
   }
 
   @When("the token is sent to {string} of the API {string}")
+  @Example("the token is sent to \"/secure-data\" of the API \"apiserver\"")
   public void theTokenIsSent(String path, String audience) {
     sendToken(world.token(), path, audience);
   }
@@ -59,29 +63,33 @@ public class ResourceServerSteps {
   }
 
   @When("{string} of the API {string} is called without a token")
+  @Example("\"/secure-data\" of the API \"apiserver\" is called without a token")
   public void calledWithoutAToken(String path, String audience) {
     world.apiResponse = given().get(api(audience) + path);
   }
 
   private String api(String audience) {
-    return world.target.apiUrl(audience).orElseGet(() -> world.resourceServers.get(audience).url());
+    return world.run.apiUrl(audience).orElseGet(() -> world.resourceServers.get(audience).url());
   }
 
   @Then("the API answers {int}")
+  @Example("the API answers 200")
   public void theApiAnswers(int status) {
     assertEquals(status, world.apiResponse.statusCode(), world.apiResponse.asString());
   }
 
   @Then("the API grants access to the token's subject")
+  @Example("the API grants access to the token's subject")
   public void theApiGrantsAccessToTheSubject() {
     theApiAnswers(200);
     assertEquals("You have access!", world.apiResponse.jsonPath().getString("message"));
     assertEquals(
-        Tokens.claims(world.token()).getSubject(),
+        TokenRequests.claims(world.token()).getSubject(),
         world.apiResponse.jsonPath().getString("client"));
   }
 
   @Then("the API answers with:")
+  @Example("the API answers with:")
   public void theApiAnswersWith(Map<String, String> expected) {
     theApiAnswers(200);
     expected.forEach(
@@ -90,6 +98,7 @@ public class ResourceServerSteps {
   }
 
   @Then("the API refuses the token with a Bearer challenge")
+  @Example("the API refuses the token with a Bearer challenge")
   public void theApiRefusesTheToken() {
     refusedWith(401, "invalid_token");
     assertFalse(world.apiResponse.asString().contains("Exception"), "no stack trace in a refusal");
@@ -99,6 +108,7 @@ public class ResourceServerSteps {
   }
 
   @Then("the API refuses the token for want of the role {string}")
+  @Example("the API refuses the token for want of the role \"user\"")
   public void theApiRefusesForWantOfTheRole(String role) {
     refusedWith(403, "insufficient_scope");
     assertTrue(world.apiResponse.jsonPath().getString("error_description").contains(role));
@@ -117,6 +127,7 @@ public class ResourceServerSteps {
   }
 
   @Then("the API asks for a token with a Bearer challenge")
+  @Example("the API asks for a token with a Bearer challenge")
   public void theApiAsksForAToken() {
     theApiAnswers(401);
     String challenge = world.apiResponse.header("WWW-Authenticate");

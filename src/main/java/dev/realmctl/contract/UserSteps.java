@@ -1,4 +1,4 @@
-package dev.realmctl.features;
+package dev.realmctl.contract;
 
 import io.cucumber.java.en.Given;
 import java.util.List;
@@ -14,6 +14,7 @@ public class UserSteps {
   }
 
   @Given("an administrator disables the user {string} in realm {string}")
+  @Example("an administrator disables the user \"alice\" in realm \"testing\"")
   public void disable(String username, String realm) {
     var users = world.admin().realm(world.realm(realm)).users();
     UserRepresentation user = users.searchByUsername(username, true).get(0);
@@ -23,12 +24,18 @@ public class UserSteps {
 
   @Given(
       "an administrator creates the user {string} with password {string} and no email or names in realm {string}")
+  @Example(
+      "an administrator creates the user \"bob\" with password \"bobs-password\" and no email or"
+          + " names in realm \"testing\"")
   public void createIncomplete(String username, String password, String realm) {
     create(realm, user(username, password));
   }
 
   @Given(
       "an administrator creates the user {string} with password {string}, a full profile and no roles in realm {string}")
+  @Example(
+      "an administrator creates the user \"carol\" with password \"carols-password\", a full"
+          + " profile and no roles in realm \"testing\"")
   public void createWithoutRoles(String username, String password, String realm) {
     UserRepresentation user = user(username, password);
     user.setEmail(username + "@example.com");
@@ -56,6 +63,7 @@ public class UserSteps {
   }
 
   @Given("the access tokens of client {string} in realm {string} live {int} second(s)")
+  @Example("the access tokens of client \"client-app\" in realm \"coolproject\" live 1 second")
   public void tokenLifespan(String clientId, String realm, int seconds) {
     var client = world.admin().client(world.realm(realm), clientId);
     var rep = client.toRepresentation();

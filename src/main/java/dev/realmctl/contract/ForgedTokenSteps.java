@@ -1,4 +1,4 @@
-package dev.realmctl.features;
+package dev.realmctl.contract;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.realmctl.support.Tokens;
 import io.cucumber.java.en.When;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,20 @@ public class ForgedTokenSteps {
   }
 
   @When("a forged token {string} is sent to {string} of the API {string}")
+  @Example({
+    "a forged token \"with alg none\" is sent to \"/secure-data\" of the API \"apiserver\"",
+    "a forged token \"HS256-signed with the realm's public key\" is sent to \"/secure-data\" of the"
+        + " API \"apiserver\"",
+    "a forged token \"with a tampered payload\" is sent to \"/secure-data\" of the API"
+        + " \"apiserver\"",
+    "a forged token \"signed by an unknown key\" is sent to \"/secure-data\" of the API"
+        + " \"apiserver\"",
+    "a forged token \"signed by a stranger with the realm's key id\" is sent to \"/secure-data\" of"
+        + " the API \"apiserver\""
+  })
   public void aForgedTokenIsSent(String forgery, String path, String audience) throws Exception {
     String real = world.token();
-    JWTClaimsSet claims = Tokens.claims(real);
+    JWTClaimsSet claims = TokenRequests.claims(real);
     String forged =
         switch (forgery) {
           case "with alg none" -> new PlainJWT(claims).serialize();
@@ -41,18 +51,20 @@ public class ForgedTokenSteps {
           case "signed by an unknown key" -> signedByStranger(claims, "unknown-key");
           case "signed by a stranger with the realm's key id" ->
               signedByStranger(claims, SignedJWT.parse(real).getHeader().getKeyID());
-          default -> throw new IllegalArgumentException("unknown forgery: " + forgery);
+          default -> throw new AssertionError("unknown forgery: " + forgery);
         };
     world.accessToken = java.util.Optional.of(forged);
     api.sendToken(forged, path, audience);
   }
 
   @When("the refresh token is sent to {string} of the API {string}")
+  @Example("the refresh token is sent to \"/protected\" of the API \"fastapi-keycloak\"")
   public void theRefreshTokenIsSent(String path, String audience) {
     api.sendToken(world.tokenResponse.jsonPath().getString("refresh_token"), path, audience);
   }
 
   @When("the ID token is sent to {string} of the API {string}")
+  @Example("the ID token is sent to \"/protected\" of the API \"fastapi-keycloak\"")
   public void theIdTokenIsSent(String path, String audience) {
     api.sendToken(world.tokenResponse.jsonPath().getString("id_token"), path, audience);
   }
@@ -62,8 +74,7 @@ public class ForgedTokenSteps {
     String kid = SignedJWT.parse(real).getHeader().getKeyID();
     String realm = URI.create(claims.getIssuer()).getPath();
     JWKSet keys =
-        JWKSet.load(
-            URI.create(world.keycloak.url() + realm + "/protocol/openid-connect/certs").toURL());
+        JWKSet.load(URI.create(world.url() + realm + "/protocol/openid-connect/certs").toURL());
     byte[] publicKey = ((RSAKey) keys.getKeyByKeyId(kid)).toPublicKey().getEncoded();
     SignedJWT jwt =
         new SignedJWT(
