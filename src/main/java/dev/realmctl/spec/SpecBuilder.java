@@ -63,9 +63,7 @@ final class SpecBuilder {
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    RealmSpec spec = new RealmSpec(name.get(), settings, sections, origin);
-    Sections.ALL.forEach(section -> section.check(spec, problems));
-    return Optional.of(spec);
+    return Optional.of(new RealmSpec(name.get(), settings, sections, origin));
   }
 
   /**

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,24 +36,13 @@ public final class SpecLoader {
   /** Loads files and folders (every *.yaml, *.yml, *.json inside, sorted); throws on any error. */
   public Loaded load(List<Path> paths) {
     Problems problems = new Problems(strict);
-    List<RealmSpec> realms = new ArrayList<>();
-    Map<String, Origin> seen = new HashMap<>();
+    RealmParts parts = new RealmParts();
     for (Path file : expand(paths, problems)) {
       for (YamlDocument document : reader.read(file, problems)) {
-        Optional<RealmSpec> realm = new SpecBuilder(catalog, problems).build(document);
-        realm.ifPresent(
-            spec -> {
-              Origin first = seen.putIfAbsent(spec.realm(), spec.origin());
-              if (first != null) {
-                problems.error(
-                    spec.origin().at("realm"),
-                    "realm '" + spec.realm() + "' is already declared at " + first.location());
-              } else {
-                realms.add(spec);
-              }
-            });
+        new SpecBuilder(catalog, problems).build(document).ifPresent(parts::add);
       }
     }
+    List<RealmSpec> realms = parts.merged(problems);
     problems.throwIfErrors();
     return new Loaded(realms, problems.sorted());
   }

@@ -24,8 +24,10 @@ public final class Unique {
             kind.label()
                 + " '"
                 + key.apply(item)
-                + "' is declared twice (first at line "
-                + first.location().line()
+                + "' is declared twice (first at "
+                + (first.location().file().equals(origin.apply(item).location().file())
+                    ? "line " + first.location().line()
+                    : first.location().toString())
                 + ")");
       }
     }

@@ -105,6 +105,47 @@ class SpecLoaderTest {
   }
 
   @Test
+  void aRealmSpreadOverFilesMergesSectionBySection() throws IOException {
+    Path main = Files.writeString(folder.resolve("a.yaml"), "realm: atlas\nenabled: true\n");
+    Path acme =
+        Files.writeString(folder.resolve("b.yaml"), "realm: atlas\nclients: [{clientId: acme}]\n");
+    Path globex =
+        Files.writeString(
+            folder.resolve("c.yaml"), "realm: atlas\nclients: [{clientId: globex}]\n");
+    var realms = loader(Map.of()).load(List.of(main, acme, globex)).realms();
+    assertEquals(1, realms.size());
+    assertEquals(
+        List.of("acme", "globex"),
+        realms.get(0).of(ClientSpec.SECTION).stream().map(ClientSpec::clientId).toList());
+    assertEquals(true, realms.get(0).settings().get("enabled"));
+  }
+
+  @Test
+  void aResourceInTwoFilesAndRealmFieldsInTwoFilesAreErrorsNamingBothPlaces() throws IOException {
+    Path one =
+        Files.writeString(
+            folder.resolve("a.yaml"), "realm: atlas\nenabled: true\nclients: [{clientId: acme}]\n");
+    Path two =
+        Files.writeString(
+            folder.resolve("b.yaml"),
+            "realm: atlas\nenabled: false\nclients: [{clientId: acme}]\n");
+    SpecException e =
+        assertThrows(SpecException.class, () -> loader(Map.of()).load(List.of(one, two)));
+    List<String> messages = e.problems().stream().map(Object::toString).toList();
+    assertTrue(
+        messages.stream()
+            .anyMatch(m -> m.contains("'acme' is declared twice (first at " + one + ":3:")),
+        messages.toString());
+    assertTrue(
+        messages.stream()
+            .anyMatch(
+                m ->
+                    m.startsWith(
+                        two + ":1:1: realm 'atlas' sets its own fields here and at " + one)),
+        messages.toString());
+  }
+
+  @Test
   void aKeyCannotForgeAnotherProblemLine() throws IOException {
     List<String> errors =
         errors("realm: r\nclients:\n  - clientId: a\n    \"x\\n0 errors\\u001b[8m\": true\n");
