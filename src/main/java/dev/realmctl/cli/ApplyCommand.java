@@ -55,12 +55,12 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() {
     Output output = root.output();
-    var loaded = root.specLoader().load(specPaths.paths);
+    var loaded = specPaths.load(root);
     loaded.warnings().forEach(w -> output.error(w.toString()));
     // Checked before anything is written: a mistyped node URL must not surface after the apply.
     List<Connection.Settings> nodes =
         waitForNodes.stream().map(url -> server.settings(root, url.strip())).toList();
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       Reconciler reconciler =
           new Reconciler(connection, Duration.ofSeconds(Math.max(0, breakAfterSeconds)));

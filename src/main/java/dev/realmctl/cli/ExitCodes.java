@@ -1,16 +1,27 @@
 package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.Applier;
+import dev.realmctl.keycloak.LoginFailure;
 import dev.realmctl.keycloak.NodeConvergence;
 import dev.realmctl.spec.SpecException;
+import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The one place exit codes are decided, as Terraform defines them for plan. */
+/**
+ * The one place exit codes are decided, as Terraform defines them for plan: 0 done (or no changes),
+ * 1 any error, a usage error included, 2 only for {@code plan --detailed-exitcode} with changes
+ * pending. Picocli's own default for a usage error is 2, which a pipeline would read as "changes
+ * pending".
+ */
 final class ExitCodes implements IExecutionExceptionHandler {
   static final int OK = 0;
   static final int ERROR = 1;
+  static final int USAGE = ERROR;
   static final int CHANGES_PENDING = 2;
 
   private final Output output;
@@ -47,12 +58,42 @@ final class ExitCodes implements IExecutionExceptionHandler {
     } else if (e instanceof NodeConvergence.NotServed notServed) {
       // The apply itself succeeded; the per-node lines are already printed.
       output.error("error: " + notServed.getMessage());
+    } else if (e instanceof LoginFailure login) {
+      output.error("error: " + login.getMessage());
+      hint(login.reason()).ifPresent(output::error);
     } else if (e instanceof UserError user) {
       output.error("error: " + user.getMessage());
     } else {
       output.error("error: " + describe(e));
     }
     return ERROR;
+  }
+
+  private static Optional<String> hint(LoginFailure.Reason reason) {
+    return switch (reason) {
+      case CREDENTIALS_REFUSED ->
+          Optional.of(
+              "Check KEYCLOAK_USER and KEYCLOAK_PASSWORD (or KEYCLOAK_CLIENT_ID and"
+                  + " KEYCLOAK_CLIENT_SECRET), and KEYCLOAK_REALM.");
+      case NO_SUCH_REALM -> Optional.of("Check KEYCLOAK_URL (or --server) and KEYCLOAK_REALM.");
+      case UNREACHABLE ->
+          Optional.of(
+              "Check KEYCLOAK_URL (or --server) and that Keycloak runs there; --retry-for sets"
+                  + " how long realmctl waits for it.");
+      case OTHER -> Optional.empty();
+    };
+  }
+
+  /** A mistyped option or a missing argument: the error, picocli's suggestion, where help is. */
+  static int handleParameterException(ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("error: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println(
+        "See '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return USAGE;
   }
 
   private static String describe(Throwable e) {

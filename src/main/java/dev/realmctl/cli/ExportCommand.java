@@ -33,7 +33,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       Exporter.Export export = new Exporter(connection).export(realm);
       String yaml = render(export);
@@ -41,7 +41,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         Files.writeString(file.get(), yaml);
         root.output().error("wrote " + file.get());
       } else {
-        root.output().print(yaml);
+        root.output().data(yaml);
       }
       root.output().error(Cost.of(connection, started));
       return ExitCodes.OK;

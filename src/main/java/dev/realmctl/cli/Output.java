@@ -20,6 +20,15 @@ final class Output {
     out.flush();
   }
 
+  /**
+   * Data another program reads (an export): written as it is. It holds no secret by construction,
+   * and masking would corrupt it.
+   */
+  void data(String text) {
+    out.print(text);
+    out.flush();
+  }
+
   void println(String text) {
     print(text + System.lineSeparator());
   }

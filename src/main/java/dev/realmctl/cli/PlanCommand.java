@@ -34,9 +34,9 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     Output output = root.output();
     PlanRenderer renderer = Formats.renderer(format);
-    var loaded = root.specLoader().load(specPaths.paths);
+    var loaded = specPaths.load(root);
     loaded.warnings().forEach(w -> output.error(w.toString()));
-    try (Connection connection = Connection.open(server.settings(root))) {
+    try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
       var planned = new Reconciler(connection).plan(loaded.realms(), prune);
       Cost.warnAboutVersion(output, connection);

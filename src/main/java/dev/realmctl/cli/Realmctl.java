@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "realmctl",
+    // Inherited: every subcommand answers --help and --version, and a usage error exits 1.
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keycloak realms as code: validate, plan and apply YAML realm specs.",
@@ -41,6 +43,7 @@ public final class Realmctl implements Runnable {
     CommandLine commandLine = new CommandLine(root);
     commandLine.setExecutionExceptionHandler(
         (e, cl, parsed) -> new ExitCodes(root.output()).handleExecutionException(e, cl, parsed));
+    commandLine.setParameterExceptionHandler(ExitCodes::handleParameterException);
     return commandLine;
   }
 
@@ -70,6 +73,14 @@ public final class Realmctl implements Runnable {
   }
 
   SpecLoader specLoader() {
-    return new SpecLoader(new RepresentationCatalog(), Variables.of(environment), redactor);
+    return specLoader(variables());
+  }
+
+  SpecLoader specLoader(Variables variables) {
+    return new SpecLoader(new RepresentationCatalog(), variables, redactor);
+  }
+
+  Variables variables() {
+    return Variables.of(environment);
   }
 }

@@ -1,7 +1,6 @@
 package dev.realmctl.cli;
 
 import dev.realmctl.keycloak.Connection;
-import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -27,6 +26,21 @@ final class ServerOptions {
       paramLabel = "SECONDS",
       description = "How long to keep retrying connection failures and 502/503/504. Default: 60")
   int retrySeconds = (int) Connection.Settings.DEFAULT_RETRY_BUDGET.toSeconds();
+
+  /**
+   * Logged in, or a failure in words; a retried first failure is said at once, with how long
+   * realmctl keeps trying.
+   */
+  Connection connect(Realmctl root) {
+    Connection connection = Connection.open(settings(root), root.output()::error);
+    try {
+      connection.login();
+      return connection;
+    } catch (RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
 
   Connection.Settings settings(Realmctl root) {
     String url =
@@ -86,32 +100,14 @@ final class ServerOptions {
       return root.env(name);
     }
     try {
-      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip());
+      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip())
+          .filter(value -> !value.isEmpty());
     } catch (java.io.IOException e) {
       throw new ExitCodes.UserError(name + "_FILE: cannot read " + file.get());
     }
   }
 
   private void checkTransport(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new ExitCodes.UserError("not a URL: " + url);
-    }
-    if (uri.getHost() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new ExitCodes.UserError("not an http(s) URL: " + url);
-    }
-    boolean loopback =
-        uri.getHost().equals("localhost")
-            || uri.getHost().startsWith("127.")
-            || uri.getHost().equals("[::1]");
-    if (uri.getScheme().equals("http") && !loopback && !allowInsecureHttp) {
-      throw new ExitCodes.UserError(
-          "refusing plain http to "
-              + uri.getHost()
-              + ": use https, or --allow-insecure-http if you mean it");
-    }
+    Transport.check(url, allowInsecureHttp, Transport.Resolver.system());
   }
 }

@@ -24,6 +24,7 @@ public final class Connection implements AutoCloseable {
   private final RequestCounter counter;
   private final String serverUrl;
   private final Retry retry;
+  private final Settings settings;
   private Optional<KeycloakVersion> serverVersion;
   private dev.realmctl.plan.ServerProviders providers = dev.realmctl.plan.ServerProviders.UNKNOWN;
 
@@ -31,12 +32,13 @@ public final class Connection implements AutoCloseable {
       Keycloak keycloak,
       jakarta.ws.rs.client.Client http,
       RequestCounter counter,
-      String serverUrl,
+      Settings settings,
       Retry retry) {
     this.keycloak = keycloak;
     this.http = http;
     this.counter = counter;
-    this.serverUrl = serverUrl;
+    this.serverUrl = settings.serverUrl();
+    this.settings = settings;
     this.retry = retry;
   }
 
@@ -79,6 +81,26 @@ public final class Connection implements AutoCloseable {
   }
 
   public static Connection open(Settings settings) {
+    return open(settings, notice -> {});
+  }
+
+  /**
+   * A session whose first retried failure is told to {@code notices} at once: that the server
+   * cannot be reached, and for how long realmctl keeps trying.
+   */
+  public static Connection open(Settings settings, java.util.function.Consumer<String> notices) {
+    Retry retry =
+        new Retry(
+            settings.retryBudget(),
+            failure ->
+                notices.accept(
+                    "Keycloak at "
+                        + settings.serverUrl()
+                        + " cannot be reached ("
+                        + Retry.reason(failure)
+                        + "); retrying for up to "
+                        + settings.retryBudget().toSeconds()
+                        + " s"));
     RequestCounter counter = new RequestCounter();
     var http =
         ((ResteasyClientBuilder) ResteasyClientBuilder.newBuilder())
@@ -104,8 +126,20 @@ public final class Connection implements AutoCloseable {
           .username(settings.username().orElse(""))
           .password(settings.password().orElse(""));
     }
-    return new Connection(
-        builder.build(), http, counter, settings.serverUrl(), new Retry(settings.retryBudget()));
+    return new Connection(builder.build(), http, counter, settings, retry);
+  }
+
+  /**
+   * Logs in now (the token is kept for the requests that follow, so this costs no extra request),
+   * and says in words why not: credentials refused, no such realm, or no server within the retry
+   * budget.
+   */
+  public void login() {
+    try {
+      retry.run(() -> keycloak.tokenManager().getAccessToken());
+    } catch (RuntimeException e) {
+      throw LoginFailure.of(e, settings, retry.budget());
+    }
   }
 
   Keycloak keycloak() {
@@ -168,6 +202,27 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /** Component config properties the server marks secret (or of its Password type). */
+  private static java.util.Set<String> secretConfigKeys(
+      com.fasterxml.jackson.databind.JsonNode info) {
+    var keys = new java.util.HashSet<String>();
+    info.path("componentTypes")
+        .forEach(
+            providers ->
+                providers.forEach(
+                    provider ->
+                        provider
+                            .path("properties")
+                            .forEach(
+                                property -> {
+                                  if (property.path("secret").asBoolean(false)
+                                      || "Password".equals(property.path("type").asText())) {
+                                    keys.add(property.path("name").asText());
+                                  }
+                                })));
+    return keys;
+  }
+
   /** Serverinfo's provider lists, by component type and by SPI (see {@link ServerProviders}). */
   private static dev.realmctl.plan.ServerProviders providersOf(
       com.fasterxml.jackson.databind.JsonNode info) {
@@ -211,7 +266,8 @@ public final class Connection implements AutoCloseable {
     spis.values().removeIf(java.util.Set::isEmpty);
     return new dev.realmctl.plan.ServerProviders(
         types.isEmpty() ? Optional.empty() : Optional.of(types),
-        spis.isEmpty() ? Optional.empty() : Optional.of(spis));
+        spis.isEmpty() ? Optional.empty() : Optional.of(spis),
+        secretConfigKeys(info));
   }
 
   Retry retry() {

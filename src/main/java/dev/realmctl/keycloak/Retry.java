@@ -5,21 +5,35 @@ import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Retries what failed for a passing reason (connection refused or reset, a timeout, 502/503/504)
  * with exponential backoff, within a bounded total time. A 4xx is never retried: it means the
- * request was wrong and saying so at once is kinder.
+ * request was wrong and saying so at once is kinder. The first failure it retries is told to a
+ * listener, once, so a wrong port does not stay silent for the whole budget.
  */
 final class Retry {
   private static final Set<Integer> TRANSIENT_STATUS = Set.of(502, 503, 504);
   private static final Duration FIRST_DELAY = Duration.ofMillis(250);
   private static final Duration MAX_DELAY = Duration.ofSeconds(5);
   private final Duration budget;
+  private final Consumer<RuntimeException> firstRetry;
+  private final AtomicBoolean told = new AtomicBoolean();
 
   Retry(Duration budget) {
+    this(budget, failure -> {});
+  }
+
+  Retry(Duration budget, Consumer<RuntimeException> firstRetry) {
     this.budget = budget;
+    this.firstRetry = firstRetry;
+  }
+
+  Duration budget() {
+    return budget;
   }
 
   <T> T call(Supplier<T> action) {
@@ -31,6 +45,9 @@ final class Retry {
       } catch (RuntimeException e) {
         if (!isTransient(e) || Instant.now().plus(delay).isAfter(deadline)) {
           throw e instanceof Again again ? again.answer() : e;
+        }
+        if (!(e instanceof Again) && told.compareAndSet(false, true)) {
+          firstRetry.accept(e);
         }
         sleep(delay);
         delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
@@ -77,6 +94,33 @@ final class Retry {
       }
     }
     return false;
+  }
+
+  /** Why a transient failure happened, in words: "connection refused", "HTTP 503". */
+  static String reason(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WebApplicationException web && web.getResponse() != null) {
+        return "HTTP "
+            + web.getResponse().getStatus()
+            + " "
+            + web.getResponse().getStatusInfo().getReasonPhrase();
+      }
+      if (cause instanceof java.net.ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof java.net.UnknownHostException) {
+        return "unknown host " + cause.getMessage();
+      }
+      if (cause instanceof java.net.SocketTimeoutException
+          || cause instanceof java.io.InterruptedIOException) {
+        return "no answer in time";
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   /** A 400 or 409: what a create racing another, or a retried one, can be answered. */

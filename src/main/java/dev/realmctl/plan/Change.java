@@ -55,7 +55,8 @@ public record Change(
     return new Change(action, id, before, after, fields, Optional.of(origin.location()));
   }
 
+  /** Where the change applies, safe to print on one line whatever the names hold. */
   public String address() {
-    return id.realm() + ": " + id.path();
+    return dev.realmctl.spec.Printable.of(id.realm() + ": " + id.path());
   }
 }

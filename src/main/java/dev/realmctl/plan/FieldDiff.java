@@ -81,6 +81,8 @@ public final class FieldDiff {
   }
 
   private static List<String> normalize(List<?> values) {
-    return values.stream().map(String::valueOf).toList();
+    return values.stream()
+        .map(value -> value instanceof Sensitive secret ? secret.reveal() : String.valueOf(value))
+        .toList();
   }
 }

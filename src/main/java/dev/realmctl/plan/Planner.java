@@ -54,7 +54,7 @@ public final class Planner {
           new PlanBuilder(problems, existing.isPresent(), prune, live.keycloak(), live.providers());
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
       PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
-      changes.addAll(out.changes);
+      out.changes.stream().map(live.providers().secrets()::mask).forEach(changes::add);
       unchanged += out.unchanged;
     }
     problems.throwIfErrors();

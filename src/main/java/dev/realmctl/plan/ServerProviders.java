@@ -10,12 +10,25 @@ import java.util.Set;
  * A spec naming one the server lacks (a plugin the realm was exported with) is refused before any
  * write, at its line; Keycloak's own realm import would take the file and answer later with a bare
  * HTTP 500, or keep a flow that breaks every login bound to it. Empty when the login may not see
- * server info: then nothing is refused early and Keycloak's own answer stands.
+ * server info: then nothing is refused early and Keycloak's own answer stands. {@code
+ * secretConfigKeys} are the component config properties the server marks secret.
  */
 public record ServerProviders(
-    Optional<Map<String, Set<String>>> componentTypes, Optional<Map<String, Set<String>>> bySpi) {
+    Optional<Map<String, Set<String>>> componentTypes,
+    Optional<Map<String, Set<String>>> bySpi,
+    Set<String> secretConfigKeys) {
   public static final ServerProviders UNKNOWN =
-      new ServerProviders(Optional.empty(), Optional.empty());
+      new ServerProviders(Optional.empty(), Optional.empty(), Set.of());
+
+  public ServerProviders(
+      Optional<Map<String, Set<String>>> componentTypes, Optional<Map<String, Set<String>>> bySpi) {
+    this(componentTypes, bySpi, Set.of());
+  }
+
+  /** The config keys the server marks secret, with the names that say so. */
+  public SecretValues secrets() {
+    return new SecretValues(secretConfigKeys);
+  }
 
   /** Authenticators, form authenticators, form actions and client authenticators: flow steps. */
   public static final String AUTHENTICATOR = "authenticator";

@@ -27,11 +27,11 @@ final class MarkdownRenderer implements PlanRenderer {
       }
       out.append("| ")
           .append(symbol(change.action()))
-          .append(" | `")
-          .append(change.id().realm())
-          .append("` | `")
-          .append(change.id().path())
-          .append("` | ")
+          .append(" | ")
+          .append(code(change.id().realm()))
+          .append(" | ")
+          .append(code(change.id().path()))
+          .append(" | ")
           .append(details(change))
           .append(" |\n");
     }
@@ -47,10 +47,25 @@ final class MarkdownRenderer implements PlanRenderer {
   }
 
   private static String details(Change change) {
+    if (change.action() == Action.CREATE) {
+      return String.join(
+          "<br>",
+          change.after().entrySet().stream()
+              .map(e -> code(e.getKey() + ": " + Values.show(e.getValue())))
+              .toList());
+    }
     if (change.action() != Action.UPDATE) {
       return "";
     }
     return String.join("<br>", change.fields().stream().map(MarkdownRenderer::field).toList());
+  }
+
+  /**
+   * Text in a table cell as a code span: on one line, with nothing that ends the cell or the span.
+   * Inside a code span Markdown and HTML are not interpreted.
+   */
+  static String code(String text) {
+    return "`" + Values.name(text).replace("|", "\\|").replace("`", "'") + "`";
   }
 
   private static String field(FieldChange change) {
@@ -62,6 +77,6 @@ final class MarkdownRenderer implements PlanRenderer {
                 + Values.show(change.before())
                 + " → "
                 + Values.show(change.after());
-    return "`" + text.replace("|", "\\|").replace("`", "'") + "`";
+    return code(text);
   }
 }

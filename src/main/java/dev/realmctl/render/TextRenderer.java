@@ -28,7 +28,7 @@ final class TextRenderer implements PlanRenderer {
     }
     byRealm.forEach(
         (realm, indexes) -> {
-          out.append("realm ").append(realm).append('\n');
+          out.append("realm ").append(Values.name(realm)).append('\n');
           boolean marked = false;
           for (int i : indexes) {
             if (i >= breakPoint && !marked) {
@@ -44,7 +44,9 @@ final class TextRenderer implements PlanRenderer {
 
   private void line(StringBuilder out, Change change) {
     String head =
-        "  " + paint(change.action(), change.action().symbol() + " " + change.id().path());
+        "  "
+            + paint(
+                change.action(), change.action().symbol() + " " + Values.name(change.id().path()));
     if (change.action() == Action.UPDATE && change.fields().size() == 1) {
       out.append(head).append(": ").append(field(change.fields().get(0))).append('\n');
       return;
@@ -57,15 +59,19 @@ final class TextRenderer implements PlanRenderer {
           .after()
           .forEach(
               (k, v) ->
-                  out.append("      ").append(k).append(": ").append(Values.show(v)).append('\n'));
+                  out.append("      ")
+                      .append(Values.name(k))
+                      .append(": ")
+                      .append(Values.show(v))
+                      .append('\n'));
     }
   }
 
   private static String field(FieldChange change) {
     if (Values.isSensitive(change.before(), change.after())) {
-      return change.name() + " " + Values.SENSITIVE_CHANGE;
+      return Values.name(change.name()) + " " + Values.SENSITIVE_CHANGE;
     }
-    return change.name()
+    return Values.name(change.name())
         + " "
         + Values.show(change.before())
         + " -> "

@@ -1,5 +1,6 @@
 package dev.realmctl.render;
 
+import dev.realmctl.spec.Printable;
 import dev.realmctl.spec.Sensitive;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,29 @@ final class Values {
       return "(sensitive)";
     }
     if (value instanceof String text) {
-      return "\"" + text.replace("\"", "\\\"") + "\"";
+      return quoted(text);
     }
     if (value instanceof List<?> list) {
       return list.stream().map(Values::show).collect(Collectors.joining(",", "[", "]"));
     }
     if (value instanceof Map<?, ?> map) {
       return map.entrySet().stream()
-          .map(e -> e.getKey() + ": " + show(e.getValue()))
+          .map(e -> Printable.of(String.valueOf(e.getKey())) + ": " + show(e.getValue()))
           .collect(Collectors.joining(", ", "{", "}"));
     }
-    return String.valueOf(value);
+    return Printable.of(String.valueOf(value));
+  }
+
+  /**
+   * A string as the plan shows it: quoted, with quotes, backslashes and control characters escaped.
+   */
+  static String quoted(String text) {
+    return "\"" + Printable.of(text.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+  }
+
+  /** A name (a path, a field) on one line. */
+  static String name(String text) {
+    return Printable.of(text);
   }
 
   static boolean isSensitive(Optional<Object> before, Optional<Object> after) {

@@ -213,7 +213,11 @@ public record AuthorizationSpec(
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), POLICY, POLICY_OWN);
       enums(reader, fields, item.origin());
       Map<String, String> config = new LinkedHashMap<>();
-      reader.config(item.map(), item.origin()).forEach((k, v) -> config.put(k, String.valueOf(v)));
+      // Policy config holds names and code that references resolve, never a secret.
+      reader
+          .config(item.map(), item.origin())
+          .forEach(
+              (k, v) -> config.put(k, v instanceof Sensitive s ? s.reveal() : String.valueOf(v)));
       References references = references(reader, config, item.origin().child("config"));
       if (name.isEmpty() || type.isEmpty()) {
         return Optional.empty();

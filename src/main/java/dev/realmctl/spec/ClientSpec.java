@@ -87,14 +87,9 @@ public record ClientSpec(
           reader.requiredName(item.map(), "clientId", item.origin(), SpecKind.CLIENT);
       Map<String, Object> fields =
           reader.fields(item.map(), item.origin(), SpecKind.CLIENT, OWN_FIELDS);
-      Object secret = item.map().get("secret");
-      if (secret != null) {
-        if (secret instanceof String text) {
-          fields.put("secret", new Sensitive(text));
-        } else {
-          reader.problems().error(item.origin().at("secret"), "'secret' must be a string");
-        }
-      }
+      reader
+          .sensitive(item.map(), "secret", item.origin())
+          .ifPresent(secret -> fields.put("secret", secret));
       Optional<List<ProtocolMapperSpec>> mappers = ProtocolMapperSpec.read(reader, item);
       Optional<Set<String>> defaults =
           reader.stringSet(item.map(), "defaultClientScopes", item.origin());

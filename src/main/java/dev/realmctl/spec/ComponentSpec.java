@@ -186,7 +186,14 @@ public record ComponentSpec(
         for (Object one : values) {
           if (one instanceof String || one instanceof Number || one instanceof Boolean) {
             String text = String.valueOf(one);
-            strings.add(SECRET_KEYS.contains(key) ? new Sensitive(text) : text);
+            strings.add(
+                SECRET_KEYS.contains(key)
+                    ? reader.secret(text, origin, key)
+                    : SpecReader.maskSubstituted(
+                        text,
+                        entry.getValue() instanceof List<?>
+                            ? origin.child(key).child(strings.size())
+                            : origin.child(key)));
           } else {
             reader.problems().error(origin.valueAt(key), "'" + key + "' in config must be strings");
           }

@@ -20,8 +20,9 @@ public record Problem(Location location, Severity severity, String message) {
     return severity == Severity.ERROR;
   }
 
+  /** One line, whatever the spec's names and values hold: a key can't forge another problem. */
   @Override
   public String toString() {
-    return location + ": " + (isError() ? "" : "warning: ") + message;
+    return Printable.of(location + ": " + (isError() ? "" : "warning: ") + message);
   }
 }

@@ -7,6 +7,16 @@ import java.util.List;
 /** Collects every problem of a run so the user sees them all at once, not one per attempt. */
 public final class Problems {
   private final List<Problem> all = new ArrayList<>();
+  private final boolean strict;
+
+  public Problems() {
+    this(false);
+  }
+
+  /** With {@code strict}, what is only unwise (a secret written in the spec) is an error too. */
+  public Problems(boolean strict) {
+    this.strict = strict;
+  }
 
   public void error(Location location, String message) {
     all.add(Problem.error(location, message));
@@ -14,6 +24,16 @@ public final class Problems {
 
   public void warning(Location location, String message) {
     all.add(Problem.warning(location, message));
+  }
+
+  /** A secret written in the spec's text: accepted, as exports carry them, unless strict. */
+  public void secretInText(Location location, String field) {
+    String message =
+        "'"
+            + field
+            + "' is a secret written in the spec; give it with ${env:NAME} or ${file:PATH}"
+            + (strict ? "" : " (--strict refuses this)");
+    all.add(strict ? Problem.error(location, message) : Problem.warning(location, message));
   }
 
   public void addAll(Problems other) {

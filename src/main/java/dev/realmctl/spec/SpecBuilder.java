@@ -95,15 +95,17 @@ final class SpecBuilder {
         continue;
       }
       if (!entry.getKey().equals(SMTP_PASSWORD)) {
-        smtp.put(entry.getKey(), String.valueOf(entry.getValue()));
+        smtp.put(
+            entry.getKey(),
+            entry.getValue() instanceof Sensitive secret
+                ? secret
+                : String.valueOf(entry.getValue()));
+      } else if (entry.getValue() instanceof Sensitive password) {
+        smtp.put(SMTP_PASSWORD, password);
       } else if (!(entry.getValue() instanceof String password)) {
         problems.error(smtpOrigin.valueAt(SMTP_PASSWORD), "'password' must be a string");
-      } else if (!smtpOrigin.substituted(SMTP_PASSWORD)) {
-        problems.error(
-            smtpOrigin.valueAt(SMTP_PASSWORD),
-            "the SMTP password must come from ${env:NAME} or ${file:PATH}, never the spec's text");
       } else {
-        smtp.put(SMTP_PASSWORD, new Sensitive(password));
+        smtp.put(SMTP_PASSWORD, reader.secret(password, smtpOrigin, SMTP_PASSWORD));
       }
     }
     settings.put("smtpServer", smtp);

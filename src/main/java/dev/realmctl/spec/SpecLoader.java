@@ -17,17 +17,28 @@ import java.util.stream.Stream;
 public final class SpecLoader {
   private final FieldCatalog catalog;
   private final YamlReader reader;
+  private final boolean strict;
 
   public SpecLoader(FieldCatalog catalog, Variables variables, Redactor redactor) {
+    this(catalog, new YamlReader(new Substitution(variables, redactor)), false);
+  }
+
+  private SpecLoader(FieldCatalog catalog, YamlReader reader, boolean strict) {
     this.catalog = catalog;
-    this.reader = new YamlReader(new Substitution(variables, redactor));
+    this.reader = reader;
+    this.strict = strict;
+  }
+
+  /** The same loader; with {@code strict}, a secret written in the spec is an error. */
+  public SpecLoader strict(boolean strict) {
+    return new SpecLoader(catalog, reader, strict);
   }
 
   public record Loaded(List<RealmSpec> realms, List<Problem> warnings) {}
 
   /** Loads files and folders (every *.yaml, *.yml, *.json inside, sorted); throws on any error. */
   public Loaded load(List<Path> paths) {
-    Problems problems = new Problems();
+    Problems problems = new Problems(strict);
     List<RealmSpec> realms = new ArrayList<>();
     Map<String, Origin> seen = new HashMap<>();
     for (Path file : expand(paths, problems)) {
@@ -70,6 +81,8 @@ public final class SpecLoader {
         }
       } else if (Files.isRegularFile(path)) {
         files.add(path);
+      } else if (Files.exists(path)) {
+        problems.error(Location.startOf(path), "not a regular file");
       } else {
         problems.error(Location.startOf(path), "no such file or folder");
       }

@@ -48,17 +48,33 @@ public final class SpecReader {
     return catalog;
   }
 
-  /** A secret field: kept as {@link Sensitive}, so nothing downstream can print it. */
+  /**
+   * A secret field: kept as {@link Sensitive}, so nothing downstream can print it. One policy for
+   * every secret: a value written in the spec's text is taken, with a warning at its line.
+   */
   public Optional<Sensitive> sensitive(Map<String, Object> map, String key, Origin origin) {
     Object value = map.get(key);
     if (value == null) {
       return Optional.empty();
     }
+    if (value instanceof Sensitive secret) {
+      return Optional.of(secret);
+    }
     if (value instanceof String text) {
-      return Optional.of(new Sensitive(text));
+      return Optional.of(secret(text, origin, key));
     }
     problems.error(origin.at(key), "'" + key + "' must be a string");
     return Optional.empty();
+  }
+
+  /** The secret {@code text} standing at {@code origin}'s {@code key} (or one of its items). */
+  public Sensitive secret(String text, Origin origin, String key) {
+    if (!origin.substituted(key)
+        && !origin.child(key).substituted("0")
+        && !text.equals(YamlReader.CONSOLE_MASK)) {
+      problems.secretInText(origin.valueAt(key), key);
+    }
+    return new Sensitive(text);
   }
 
   /** One mapping of a list, with where it stands in the file. */
@@ -108,7 +124,7 @@ public final class SpecReader {
     for (var entry : strings(entries).entrySet()) {
       Object item = entry.getValue();
       if (item instanceof Sensitive || item instanceof String) {
-        config.put(entry.getKey(), item);
+        config.put(entry.getKey(), maskSubstituted(item, configOrigin.child(entry.getKey())));
       } else if (item instanceof Number || item instanceof Boolean) {
         config.put(entry.getKey(), String.valueOf(item));
       } else if (item != null) {
@@ -196,6 +212,7 @@ public final class SpecReader {
       Map<String, Object> map, Origin origin, SpecKind kind, Set<String> handledElsewhere) {
     Map<String, FieldType> known = catalog.fields(kind);
     Map<String, Object> fields = new LinkedHashMap<>();
+    Set<String> candidates = new TreeSet<>();
     for (var entry : map.entrySet()) {
       String key = entry.getKey();
       if (handledElsewhere.contains(key) || READ_ONLY.contains(key)) {
@@ -203,8 +220,10 @@ public final class SpecReader {
       }
       FieldType type = known.get(key);
       if (type == null) {
-        Set<String> candidates = new TreeSet<>(known.keySet());
-        candidates.addAll(handledElsewhere);
+        if (candidates.isEmpty()) {
+          candidates.addAll(known.keySet());
+          candidates.addAll(handledElsewhere);
+        }
         String hint =
             Suggestions.closest(key, candidates).map(s -> ": did you mean '" + s + "'?").orElse("");
         problems.error(origin.at(key), "unknown " + kind.label() + " field '" + key + "'" + hint);
@@ -231,9 +250,33 @@ public final class SpecReader {
             "'" + key + "' must be " + type.describe() + ", not " + describeValue(value));
         continue;
       }
-      fields.put(key, value);
+      fields.put(key, maskSubstituted(value, origin.child(key)));
     }
     return fields;
+  }
+
+  /**
+   * Every value that came from {@code ${env:...}} or {@code ${file:...}} is kept as {@link
+   * Sensitive}, wherever it stands: a plan masks it at the value, in every format.
+   */
+  static Object maskSubstituted(Object value, Origin origin) {
+    if (value instanceof String text) {
+      return origin.source().substituted(origin.path()) ? new Sensitive(text) : text;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> masked = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        masked.add(maskSubstituted(list.get(i), origin.child(i)));
+      }
+      return masked;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> masked = new LinkedHashMap<>();
+      strings(map)
+          .forEach((k, v) -> masked.put(k, maskSubstituted(v, origin.child(YamlReader.escape(k)))));
+      return masked;
+    }
+    return value;
   }
 
   private static String describeValue(Object value) {

@@ -146,10 +146,10 @@ public record UserSpec(
             reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
         fields.putIfAbsent("type", "password");
         if (credential.map().get("value") instanceof String value) {
-          fields.put("value", new Sensitive(value));
+          fields.put("value", reader.secret(value, credential.origin(), "value"));
         } else if (credential.map().get("secretData") instanceof String secretData
             && credential.map().get("credentialData") instanceof String) {
-          fields.put("secretData", new Sensitive(secretData));
+          fields.put("secretData", reader.secret(secretData, credential.origin(), "secretData"));
           fields.remove("createdDate");
         } else {
           reader

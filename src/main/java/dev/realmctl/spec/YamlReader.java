@@ -1,6 +1,7 @@
 package dev.realmctl.spec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,8 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -28,11 +28,16 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads spec files with SnakeYAML's composer only: nodes are never constructed into objects by
  * tags, so {@code !!java...} and friends can do nothing but be reported. Aliases, nesting and size
- * are bounded before anything is built.
+ * are bounded before anything is built, and so is the document as its aliases expand it: fifty
+ * aliases of lists of aliases make billions of nodes from a few hundred bytes.
  */
 public final class YamlReader {
   static final int MAX_FILE_BYTES = 1024 * 1024;
@@ -55,7 +60,14 @@ public final class YamlReader {
         problems.error(top, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
         return List.of();
       }
-      bytes = Files.readAllBytes(file);
+      // The size can lie (files under /proc say 0) or grow: read one byte past the limit to know.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        problems.error(top, "file is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+        return List.of();
+      }
     } catch (IOException e) {
       problems.error(top, "cannot read file: " + e.getMessage());
       return List.of();
@@ -82,41 +94,66 @@ public final class YamlReader {
     options.setNestingDepthLimit(MAX_NESTING);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(MAX_FILE_BYTES);
-    Yaml yaml = new Yaml(new SafeConstructor(options));
+    MarkingParser parser =
+        new MarkingParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
+    Composer composer = new Composer(parser, new Resolver(), options);
+    Expansion expansion = Expansion.of(text);
     List<YamlDocument> documents = new ArrayList<>();
     try {
-      int index = 0;
-      for (Node node : yaml.composeAll(new StringReader(text))) {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
         Map<String, Location> locations = new HashMap<>();
         String base = "";
-        Converter converter = new Converter(file, locations, problems);
+        Converter converter = new Converter(file, locations, problems, expansion);
         Object root = converter.convert(node, base);
         documents.add(new YamlDocument(root, new SourceMap(file, locations), base));
-        index++;
       }
-      if (index == 0) {
+      if (documents.isEmpty()) {
         problems.warning(Location.startOf(file), "file holds no document");
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       problems.error(at(file, mark), describe(e));
-    } catch (YAMLException e) {
+    } catch (ReaderException e) {
       problems.error(
-          Location.startOf(file), e.getMessage().lines().findFirst().orElse("invalid YAML"));
+          atCodePoint(file, text, e.getPosition()),
+          String.format("%s (U+%04X)", e.getMessage(), e.getCodePoint()));
+    } catch (YAMLException e) {
+      // SnakeYAML's own limits (aliases, nesting) carry no mark: they stop at the event just read.
+      problems.error(
+          at(file, parser.lastMark()), e.getMessage().lines().findFirst().orElse("invalid YAML"));
+    } catch (Expansion.Exceeded e) {
+      problems.error(e.at(), e.getMessage());
     }
     return documents;
   }
 
   private static String describe(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-    String context = e.getContext();
-    return context == null ? problem : context + ": " + problem;
+    return YamlMessages.describe(e);
   }
 
   static Location at(Path file, Mark mark) {
     return mark == null
         ? Location.startOf(file)
         : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static Location atCodePoint(Path file, String text, int position) {
+    int line = 1;
+    int column = 1;
+    int index = 0;
+    for (int i = 0;
+        i < text.length() && index < position;
+        i += Character.charCount(text.codePointAt(i))) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      index++;
+    }
+    return new Location(file, line, column);
   }
 
   private static Location locationOfInvalidByte(Path file, byte[] bytes) {
@@ -146,15 +183,46 @@ public final class YamlReader {
     private final Path file;
     private final Map<String, Location> locations;
     private final Problems problems;
+    private final Expansion expansion;
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> converted = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Converter(Path file, Map<String, Location> locations, Problems problems) {
+    /** Whether the node being converted is an alias's repeat of one converted before. */
+    private boolean repeating;
+
+    /** The innermost place written in the file, outside any repeat: where aliases expand. */
+    private Mark site;
+
+    Converter(Path file, Map<String, Location> locations, Problems problems, Expansion expansion) {
       this.file = file;
       this.locations = locations;
       this.problems = problems;
+      this.expansion = expansion;
     }
 
     Object convert(Node node, String path) {
+      boolean outerRepeating = repeating;
+      Mark outerSite = site;
+      if (!converted.add(node)) {
+        repeating = true;
+      } else if (!repeating) {
+        site = node.getStartMark();
+      }
+      try {
+        spend(node);
+        return convertNode(node, path);
+      } finally {
+        repeating = outerRepeating;
+        site = outerSite;
+      }
+    }
+
+    private void spend(Node node) {
+      long weight = 1 + (node instanceof ScalarNode scalar ? scalar.getValue().length() : 0);
+      expansion.spend(weight, () -> at(file, site));
+    }
+
+    private Object convertNode(Node node, String path) {
       locations.putIfAbsent(path, at(file, node.getStartMark()));
       if (!PLAIN_TAGS.contains(node.getTag())) {
         problems.error(
@@ -212,6 +280,9 @@ public final class YamlReader {
         }
         locations.put(childPath, at(file, keyNode.getStartMark()));
         locations.put(childPath + SourceMap.VALUE, at(file, tuple.getValueNode().getStartMark()));
+        if (!repeating) {
+          site = keyNode.getStartMark();
+        }
         map.put(key, convert(tuple.getValueNode(), childPath));
       }
       return map;
@@ -254,6 +325,8 @@ public final class YamlReader {
       Substitution.Result result = substitution.apply(value, folderOf(file));
       result.error().ifPresent(message -> problems.error(at(file, node.getStartMark()), message));
       if (result.substituted()) {
+        expansion.spendSubstituted(
+            result.value().length(), () -> at(file, repeating ? site : node.getStartMark()));
         locations.put(path + SourceMap.SUBSTITUTED, at(file, node.getStartMark()));
       }
       return result.value();
@@ -261,7 +334,7 @@ public final class YamlReader {
   }
 
   /** What the admin console's partial export writes in place of every secret. */
-  private static final String CONSOLE_MASK = "**********";
+  static final String CONSOLE_MASK = "**********";
 
   private static Path folderOf(Path file) {
     Path parent = file.toAbsolutePath().getParent();

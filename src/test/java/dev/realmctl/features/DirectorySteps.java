@@ -5,7 +5,7 @@ import dev.realmctl.support.TestSecrets;
 import io.cucumber.java.en.Given;
 
 /**
- * The LDAP directory a realm federates: OpenLDAP from Debian's slapd, one for the whole run,
+ * The LDAP directory a realm federates: the tests' own ({@link LocalLdap}), one for the whole run,
  * started when a scenario first needs it. Against a deployment, its own directory is used and the
  * same variables come from the environment.
  */

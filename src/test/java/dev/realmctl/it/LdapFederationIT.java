@@ -26,9 +26,9 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Keycloak federates the tests' own slapd: an LDAP user-storage component (its configuration in
- * {@code src/test/resources/ldap/ldap-component.json}, as a later realm spec will carry it) lets an
- * LDAP user log in with the password grant, and refuses a wrong password.
+ * Keycloak federates the tests' own directory server: an LDAP user-storage component (its
+ * configuration in {@code src/test/resources/ldap/ldap-component.json}, as a later realm spec will
+ * carry it) lets an LDAP user log in with the password grant, and refuses a wrong password.
  */
 class LdapFederationIT {
   private static final String COMPONENT = "/ldap/ldap-component.json";
@@ -42,7 +42,9 @@ class LdapFederationIT {
     String clientId = "ldap-app";
     try (LocalLdap ldap = LocalLdap.start();
         Admin admin = Admin.of(keycloak)) {
-      System.out.printf("slapd started at %s in %d ms%n", ldap.url(), ldap.startTime().toMillis());
+      System.out.printf(
+          "%s started at %s in %d ms%n",
+          ldap.serverName(), ldap.url(), ldap.startTime().toMillis());
       RealmRepresentation rep = new RealmRepresentation();
       rep.setRealm(realm);
       rep.setEnabled(true);

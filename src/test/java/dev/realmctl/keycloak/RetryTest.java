@@ -90,4 +90,33 @@ class RetryTest {
     assertSame(conflict, thrown);
     assertEquals(2, calls.get());
   }
+
+  @Test
+  void theFirstRetriedFailureIsToldOnceAndARefusalNever() {
+    java.util.List<String> told = new java.util.ArrayList<>();
+    Retry listened = new Retry(Duration.ofSeconds(5), e -> told.add(Retry.reason(e)));
+    AtomicInteger calls = new AtomicInteger();
+    listened.run(
+        () -> {
+          if (calls.incrementAndGet() < 3) {
+            throw new ProcessingException(new ConnectException("Connection refused"));
+          }
+        });
+    listened.run(
+        () -> {
+          if (calls.incrementAndGet() < 5) {
+            throw new ServiceUnavailableException();
+          }
+        });
+    assertEquals(java.util.List.of("connection refused"), told);
+    Retry other = new Retry(Duration.ofSeconds(5), e -> told.add("refusal"));
+    assertThrows(
+        BadRequestException.class,
+        () ->
+            other.run(
+                () -> {
+                  throw new BadRequestException();
+                }));
+    assertEquals(1, told.size());
+  }
 }

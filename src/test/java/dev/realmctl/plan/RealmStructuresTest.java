@@ -73,12 +73,22 @@ class RealmStructuresTest {
   }
 
   @Test
-  void smtpPasswordWrittenInTheSpecIsRefusedAtItsLine() throws IOException {
+  void smtpPasswordWrittenInTheSpecIsAWarningAtItsLineAndAnErrorWhenStrict() throws IOException {
+    Path file = write("realm: r\nsmtpServer:\n  password: hunter2\n");
     assertEquals(
         List.of(
-            "3:13: the SMTP password must come from ${env:NAME} or ${file:PATH}, never the spec's"
-                + " text"),
-        errors("realm: r\nsmtpServer:\n  password: hunter2\n"));
+            "3:13: warning: 'password' is a secret written in the spec; give it with ${env:NAME}"
+                + " or ${file:PATH} (--strict refuses this)"),
+        loader().load(List.of(file)).warnings().stream()
+            .map(p -> p.toString().replace(file + ":", ""))
+            .toList());
+    SpecException strict =
+        assertThrows(SpecException.class, () -> loader().strict(true).load(List.of(file)));
+    assertEquals(
+        List.of(
+            "3:13: 'password' is a secret written in the spec; give it with ${env:NAME} or"
+                + " ${file:PATH}"),
+        strict.problems().stream().map(p -> p.toString().replace(file + ":", "")).toList());
   }
 
   @Test

@@ -104,6 +104,15 @@ class SpecLoaderTest {
   }
 
   @Test
+  void aKeyCannotForgeAnotherProblemLine() throws IOException {
+    List<String> errors =
+        errors("realm: r\nclients:\n  - clientId: a\n    \"x\\n0 errors\\u001b[8m\": true\n");
+    assertEquals(1, errors.size());
+    assertFalse(errors.get(0).contains("\n"), errors.get(0));
+    assertFalse(errors.get(0).contains("\u001b"), errors.get(0));
+  }
+
+  @Test
   void unknownFieldSuggestsTheRightName() throws IOException {
     assertEquals(
         List.of(
@@ -229,8 +238,9 @@ class SpecLoaderTest {
 
   @Test
   void userWithoutProfileFieldsGetsAWarningNotAnError() throws IOException {
-    Path file = write("realm: r\nusers:\n  - username: bob\n    credentials: [{value: pw}]\n");
-    var loaded = loader(Map.of()).load(List.of(file));
+    Path file =
+        write("realm: r\nusers:\n  - username: bob\n    credentials: [{value: \"${env:PW}\"}]\n");
+    var loaded = loader(Map.of("PW", "pw")).load(List.of(file));
     assertEquals(1, loaded.warnings().size());
     assertTrue(loaded.warnings().get(0).message().contains("Account is not fully set up"));
   }
