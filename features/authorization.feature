@@ -4,7 +4,7 @@ Feature: Authorization services decide who may do what
   response_mode=decision) for the user of the access token.
 
   Background:
-    Given the realm "orders" from "src/test/resources/specs/orders-authz.yaml" is applied
+    Given the realm "orders" from "realms/orders.yaml" is applied
 
   Scenario: An order admin may edit orders
     When "ada" asks "orders-api" in realm "orders" whether they may "edit" the resource "Orders"

@@ -3,7 +3,7 @@ Feature: A custom direct-grant flow decides who logs in
   holding the realm role "blocked". Keycloak's own flow would let both users in.
 
   Background:
-    Given the realm "guarded" from "src/test/resources/specs/guarded-login.yaml" is applied
+    Given the realm "guarded" from "realms/guarded.yaml" is applied
 
   Scenario: A user the flow lets in gets a token
     When "ada" logs in through "guarded-app" in realm "guarded"

@@ -67,6 +67,7 @@ final class ApplyCommand implements java.util.concurrent.Callable<Integer> {
       var planned = reconciler.plan(loaded.realms(), prune);
       var plan = planned.plan();
       Cost.warnAboutVersion(output, connection);
+      planned.plan().warnings().forEach(w -> output.error(w.toString()));
       if (plan.isEmpty()) {
         output.print(PlanRenderer.of(PlanRenderer.Format.TEXT, false).render(plan));
         output.error(Cost.of(connection, started));

@@ -40,6 +40,7 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
       long started = System.nanoTime();
       var planned = new Reconciler(connection).plan(loaded.realms(), prune);
       Cost.warnAboutVersion(output, connection);
+      planned.plan().warnings().forEach(w -> output.error(w.toString()));
       output.print(renderer.render(planned.plan()));
       output.error(Cost.of(connection, started));
       return detailedExitCode && !planned.plan().isEmpty()

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ResourceServerCommand.class,
       SchemaCommand.class,
       ExportCommand.class,
+      TestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Realmctl implements Runnable {
@@ -62,6 +63,11 @@ public final class Realmctl implements Runnable {
 
   Optional<String> env(String name) {
     return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+  }
+
+  /** The whole environment, for a nested run that adds to it. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   Redactor redactor() {

@@ -9,11 +9,18 @@ import dev.realmctl.plan.AuthorizationPlanner.ScopeId;
 import dev.realmctl.plan.AuthorizationPlanner.SettingsId;
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
+import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.RolePlanner;
+import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.AuthorizationSpec;
+import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.RoleSpec;
+import dev.realmctl.spec.UserSpec;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -72,7 +79,7 @@ final class AuthorizationEdge implements KindEdge {
     }
     Map<String, Live> clients = new HashMap<>();
     for (String clientId : clientIds) {
-      LiveRealm.Client client = live.clients().get(clientId);
+      ClientPlanner.Live client = live.part(ClientPlanner.LIVE).get(clientId);
       if (client != null
           && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
         clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
@@ -86,7 +93,7 @@ final class AuthorizationEdge implements KindEdge {
     RealmResource realm = read.realm();
     RealmIds ids = read.ids();
     Map<String, Live> clients = new HashMap<>();
-    for (var client : live.clients().entrySet()) {
+    for (var client : live.part(ClientPlanner.LIVE).entrySet()) {
       if (Boolean.TRUE.equals(client.getValue().fields().get("authorizationServicesEnabled"))
           && !Builtins.CLIENTS.contains(client.getKey())) {
         clients.put(
@@ -130,24 +137,24 @@ final class AuthorizationEdge implements KindEdge {
   private static Set<String> found(RealmSpec spec, RealmResource realm, LiveRealm live) {
     Set<String> found = new HashSet<>();
     Set<String> declaredUsers = new HashSet<>();
-    spec.users().forEach(u -> declaredUsers.add(u.username()));
+    spec.of(UserSpec.SECTION).forEach(u -> declaredUsers.add(u.username()));
     Set<String> declaredGroups = new HashSet<>();
-    spec.groups().forEach(g -> declaredGroups.add(g.path()));
+    spec.of(GroupSpec.SECTION).forEach(g -> declaredGroups.add(g.path()));
     Set<String> declaredRoles = new HashSet<>();
-    spec.roles().forEach(r -> declaredRoles.add(r.key()));
+    spec.of(RoleSpec.SECTION).forEach(r -> declaredRoles.add(r.key()));
     for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
       for (AuthorizationSpec.Policy policy : authz.policies()) {
         var refs = policy.references();
         for (String user : refs.users().keySet()) {
           if (!declaredUsers.contains(user)
-              && !live.users().containsKey(user)
+              && !live.part(UserPlanner.LIVE).containsKey(user)
               && !realm.users().searchByUsername(user, true).isEmpty()) {
             found.add("user:" + user);
           }
         }
         for (String group : refs.groups().keySet()) {
           if (!declaredGroups.contains(group)
-              && !live.groups().containsKey(group)
+              && !live.part(GroupPlanner.LIVE).containsKey(group)
               && exists(() -> realm.getGroupByPath("/" + group))) {
             found.add("group:" + group);
           }
@@ -157,7 +164,7 @@ final class AuthorizationEdge implements KindEdge {
           Optional<String> client =
               slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
           String name = role.substring(slash + 1);
-          if (declaredRoles.contains(role) || live.hasRole(client, name)) {
+          if (declaredRoles.contains(role) || RolePlanner.exists(live, client, name)) {
             continue;
           }
           boolean exists =
@@ -179,7 +186,7 @@ final class AuthorizationEdge implements KindEdge {
           }
         }
         for (String clientId : refs.clients().keySet()) {
-          if (!live.clients().containsKey(clientId)
+          if (!live.part(ClientPlanner.LIVE).containsKey(clientId)
               && !realm.clients().findByClientId(clientId).isEmpty()) {
             found.add("client:" + clientId);
           }
@@ -197,65 +204,41 @@ final class AuthorizationEdge implements KindEdge {
     }
   }
 
+  /** Each exported client with authorization services gets its settings, resources and policies. */
   @Override
-  @SuppressWarnings("unchecked")
-  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    Map<String, Live> clients = live.part(AuthorizationPlanner.LIVE).clients();
-    if (clients.isEmpty() || !(spec.get("clients") instanceof List<?> exported)) {
-      return;
-    }
-    for (Object entry : exported) {
-      if (!(entry instanceof Map<?, ?> client)) {
-        continue;
-      }
-      Live authz = clients.get(String.valueOf(client.get("clientId")));
-      if (authz == null) {
-        continue;
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      new TreeMap<>(authz.settings())
-          .forEach(
-              (k, v) -> {
-                if (!NOT_EXPORTED.contains(k) && !"policies".equals(k)) {
-                  out.put(k, v);
+  public List<EntryFields> exportInto(String realm, LiveRealm live) {
+    Map<String, Map<String, Object>> byClient = new HashMap<>();
+    live.part(AuthorizationPlanner.LIVE)
+        .clients()
+        .forEach(
+            (clientId, authz) -> {
+              Map<String, Object> out = new LinkedHashMap<>();
+              new TreeMap<>(authz.settings())
+                  .forEach(
+                      (k, v) -> {
+                        if (!NOT_EXPORTED.contains(k) && !"policies".equals(k)) {
+                          out.put(k, v);
+                        }
+                      });
+              out.put("scopes", sorted(authz.scopes()));
+              out.put("resources", sorted(authz.resources()));
+              // In Keycloak's own order, which has applied policies first, as an import wants them.
+              List<Map<String, Object>> policies = new ArrayList<>();
+              if (authz.settings().get("policies") instanceof List<?> list) {
+                for (Object policy : list) {
+                  if (policy instanceof Map<?, ?> map) {
+                    policies.add(authz.policies().get(String.valueOf(map.get("name"))));
+                  }
                 }
-              });
-      out.put("scopes", sorted(authz.scopes()));
-      out.put("resources", sorted(authz.resources()));
-      // In Keycloak's own order, which has applied policies first, as an import wants them.
-      List<Map<String, Object>> policies = new ArrayList<>();
-      if (authz.settings().get("policies") instanceof List<?> list) {
-        for (Object policy : list) {
-          if (policy instanceof Map<?, ?> map) {
-            policies.add(authz.policies().get(String.valueOf(map.get("name"))));
-          }
-        }
-      }
-      out.put("policies", policies);
-      umaProtection(spec, String.valueOf(client.get("clientId")));
-      // The client list leaves it out; the settings need it said.
-      ((Map<String, Object>) client).put("authorizationServicesEnabled", true);
-      ((Map<String, Object>) client).put(AuthorizationSpec.FIELD, out);
-    }
-  }
-
-  /**
-   * Keycloak makes the client role {@code uma_protection} with the resource server: its own, so an
-   * export leaves it out as it leaves out every other built-in.
-   */
-  @SuppressWarnings("unchecked")
-  private static void umaProtection(Map<String, Object> spec, String clientId) {
-    if (spec.get("roles") instanceof Map<?, ?> roles
-        && roles.get("client") instanceof Map<?, ?> byClient
-        && byClient.get(clientId) instanceof List<?> list) {
-      List<Object> kept = new ArrayList<>(list);
-      kept.removeIf(r -> r instanceof Map<?, ?> role && "uma_protection".equals(role.get("name")));
-      if (kept.isEmpty()) {
-        ((Map<String, Object>) byClient).remove(clientId);
-      } else {
-        ((Map<String, Object>) byClient).put(clientId, kept);
-      }
-    }
+              }
+              out.put("policies", policies);
+              Map<String, Object> fields = new LinkedHashMap<>();
+              // The client list leaves it out; the settings need it said.
+              fields.put("authorizationServicesEnabled", true);
+              fields.put(AuthorizationSpec.FIELD, out);
+              byClient.put(clientId, fields);
+            });
+    return List.of(new EntryFields("clients", "clientId", byClient));
   }
 
   private static List<Map<String, Object>> sorted(Map<String, Map<String, Object>> byName) {

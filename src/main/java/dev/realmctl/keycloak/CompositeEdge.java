@@ -6,6 +6,7 @@ import dev.realmctl.plan.CompositePlanner;
 import dev.realmctl.plan.CompositePlanner.Id;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.plan.ScopeMappingPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ final class CompositeEdge implements KindEdge {
   /** No request of its own: the composites come with the roles in the realm's partial export. */
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.RoleScope> all = all(read);
-    Map<String, LiveRealm.RoleScope> composites = new HashMap<>();
-    for (RoleSpec role : spec.roles()) {
+    Map<String, ScopeMappingPlanner.RoleScope> all = all(read);
+    Map<String, ScopeMappingPlanner.RoleScope> composites = new HashMap<>();
+    for (RoleSpec role : spec.of(RoleSpec.SECTION)) {
       if (role.composites().isPresent() && all.containsKey(role.key())) {
         composites.put(role.key(), all.get(role.key()));
       }
@@ -48,14 +49,14 @@ final class CompositeEdge implements KindEdge {
 
   @Override
   public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.RoleScope> composites = new HashMap<>(all(read));
+    Map<String, ScopeMappingPlanner.RoleScope> composites = new HashMap<>(all(read));
     composites.keySet().removeIf(key -> Builtins.CLIENTS.contains(clientOf(key)));
     return live.with(CompositePlanner.LIVE, composites);
   }
 
   /** Every composite role's direct composites, keyed as {@link RoleSpec#key()} keys roles. */
-  private static Map<String, LiveRealm.RoleScope> all(RealmRead read) {
-    Map<String, LiveRealm.RoleScope> composites = new HashMap<>();
+  private static Map<String, ScopeMappingPlanner.RoleScope> all(RealmRead read) {
+    Map<String, ScopeMappingPlanner.RoleScope> composites = new HashMap<>();
     RolesRepresentation roles = read.export().getRoles();
     if (roles == null) {
       return composites;
@@ -83,7 +84,7 @@ final class CompositeEdge implements KindEdge {
     return slash < 0 ? "" : key.substring(0, slash);
   }
 
-  private static Optional<LiveRealm.RoleScope> held(RoleRepresentation role) {
+  private static Optional<ScopeMappingPlanner.RoleScope> held(RoleRepresentation role) {
     if (!Boolean.TRUE.equals(role.isComposite()) || role.getComposites() == null) {
       return Optional.empty();
     }
@@ -93,7 +94,7 @@ final class CompositeEdge implements KindEdge {
       composites.getClient().forEach((c, names) -> clientRoles.put(c, new HashSet<>(names)));
     }
     return Optional.of(
-        new LiveRealm.RoleScope(
+        new ScopeMappingPlanner.RoleScope(
             composites.getRealm() == null ? Set.of() : Set.copyOf(composites.getRealm()),
             clientRoles));
   }
@@ -101,7 +102,7 @@ final class CompositeEdge implements KindEdge {
   @Override
   @SuppressWarnings("unchecked")
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    Map<String, LiveRealm.RoleScope> composites = live.part(CompositePlanner.LIVE);
+    Map<String, ScopeMappingPlanner.RoleScope> composites = live.part(CompositePlanner.LIVE);
     if (composites.isEmpty()) {
       return;
     }

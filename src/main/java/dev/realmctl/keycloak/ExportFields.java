@@ -1,6 +1,5 @@
 package dev.realmctl.keycloak;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,22 +69,5 @@ final class ExportFields {
   /** The name of the variable an export asks for in place of a secret. */
   static String envName(String realm, String owner) {
     return (realm + "_" + owner + "_SECRET").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
-  }
-
-  /** Protocol mappers without their ids, by name. */
-  static List<Map<String, Object>> mappers(Map<String, Map<String, Object>> mappers) {
-    List<Map<String, Object>> result = new ArrayList<>();
-    new TreeMap<>(mappers)
-        .values()
-        .forEach(
-            mapper -> {
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("name", mapper.get("name"));
-              out.put("protocol", mapper.get("protocol"));
-              out.put("protocolMapper", mapper.get("protocolMapper"));
-              out.put("config", sortedMap(mapper.get("config")));
-              result.add(out);
-            });
-    return result;
   }
 }

@@ -29,6 +29,9 @@ public final class Exporter {
     for (KindEdge edge : Edges.ALL) {
       edge.export(realmName, live, connection.behaviour(), spec, notes);
     }
+    for (KindEdge edge : Edges.ALL) {
+      edge.exportInto(realmName, live).forEach(fields -> fields.layOn(spec));
+    }
     return new Export(spec, notes);
   }
 }

@@ -7,7 +7,6 @@ import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ final class FederatedIdentityEdge implements KindEdge {
     RealmResource realm = read.realm();
     RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
-    for (UserSpec user : spec.users()) {
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
       String id = ids.users.get(user.username());
       if (user.federatedIdentities().isPresent() && id != null) {
         links.put(user.username(), links(realm, id));
@@ -45,7 +44,7 @@ final class FederatedIdentityEdge implements KindEdge {
     RealmIds ids = read.ids();
     Map<String, Map<String, Map<String, Object>>> links = new HashMap<>();
     for (UserRepresentation user :
-        LiveReader.paged((first, max) -> realm.users().list(first, max))) {
+        RealmRead.paged((first, max) -> realm.users().list(first, max))) {
       Map<String, Map<String, Object>> userLinks = links(realm, user.getId());
       if (!userLinks.isEmpty()) {
         links.put(user.getUsername(), userLinks);
@@ -54,22 +53,19 @@ final class FederatedIdentityEdge implements KindEdge {
     return live.with(FederatedIdentityPlanner.LIVE, links);
   }
 
+  /** Each exported user gets its links. */
   @Override
-  @SuppressWarnings("unchecked")
-  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    var links = live.part(FederatedIdentityPlanner.LIVE);
-    if (!(spec.get("users") instanceof List<?> users)) {
-      return;
-    }
-    for (Object entry : users) {
-      Map<String, Object> user = (Map<String, Object>) entry;
-      Map<String, Map<String, Object>> userLinks = links.get(String.valueOf(user.get("username")));
-      if (userLinks != null) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        new java.util.TreeMap<>(userLinks).values().forEach(out::add);
-        user.put("federatedIdentities", out);
-      }
-    }
+  public List<EntryFields> exportInto(String realm, LiveRealm live) {
+    Map<String, Map<String, Object>> byUser = new HashMap<>();
+    live.part(FederatedIdentityPlanner.LIVE)
+        .forEach(
+            (username, userLinks) ->
+                byUser.put(
+                    username,
+                    Map.of(
+                        "federatedIdentities",
+                        List.copyOf(new java.util.TreeMap<>(userLinks).values()))));
+    return List.of(new EntryFields("users", "username", byUser));
   }
 
   private static Map<String, Map<String, Object>> links(RealmResource realm, String userId) {

@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FlowPlanner;
 import dev.realmctl.plan.FlowPlanner.BindingId;
 import dev.realmctl.plan.FlowPlanner.FlowId;
@@ -9,6 +10,7 @@ import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
 import dev.realmctl.spec.AuthenticationFlowSpec;
+import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,7 +56,7 @@ final class FlowEdge implements KindEdge {
     boolean matters =
         spec.declares(AuthenticationFlowSpec.SECTION)
             || FlowPlanner.REALM_BINDINGS.stream().anyMatch(spec.settings()::containsKey)
-            || spec.clients().stream()
+            || spec.of(ClientSpec.SECTION).stream()
                 .anyMatch(c -> c.fields().containsKey(FlowPlanner.CLIENT_OVERRIDES))
             || !Ownership.recordedIn(live.settings()).of("authenticationFlows").isEmpty();
     if (!matters) {
@@ -82,7 +84,7 @@ final class FlowEdge implements KindEdge {
             flows.read(),
             flows.flows(),
             flows.configs(),
-            FlowExport.clientOverrides(flows, live.clients())));
+            FlowExport.clientOverrides(flows, live.part(ClientPlanner.LIVE))));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FlowPlanner;
-import dev.realmctl.plan.LiveRealm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ final class FlowExport {
 
   /** Each client's overrides, non-empty ones only, by flow alias where Keycloak keeps ids. */
   static Map<String, Map<String, String>> clientOverrides(
-      FlowPlanner.Live flows, Map<String, LiveRealm.Client> clients) {
+      FlowPlanner.Live flows, Map<String, ClientPlanner.Live> clients) {
     Map<String, String> aliasById = new HashMap<>();
     flows.flows().forEach((alias, flow) -> aliasById.put(String.valueOf(flow.get("id")), alias));
     Map<String, Map<String, String>> overrides = new HashMap<>();

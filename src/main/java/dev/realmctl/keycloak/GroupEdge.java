@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
 import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
@@ -28,7 +29,7 @@ final class GroupEdge implements KindEdge {
 
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    Map<String, LiveRealm.Group> groups = new LinkedHashMap<>();
+    Map<String, GroupPlanner.Live> groups = new LinkedHashMap<>();
     List<GroupRepresentation> top = read.export().getGroups();
     add(top == null ? List.of() : top, "", groups, read.ids());
     return live.with(GroupPlanner.LIVE, groups);
@@ -38,7 +39,7 @@ final class GroupEdge implements KindEdge {
   private static void add(
       List<GroupRepresentation> level,
       String parent,
-      Map<String, LiveRealm.Group> groups,
+      Map<String, GroupPlanner.Live> groups,
       RealmIds ids) {
     for (GroupRepresentation group : level) {
       String path = parent.isEmpty() ? group.getName() : parent + "/" + group.getName();
@@ -53,7 +54,7 @@ final class GroupEdge implements KindEdge {
       fields.remove("clientRoles");
       groups.put(
           path,
-          new LiveRealm.Group(
+          new GroupPlanner.Live(
               fields,
               group.getRealmRoles() == null ? Set.of() : Set.copyOf(group.getRealmRoles()),
               clientRoles));
@@ -68,7 +69,7 @@ final class GroupEdge implements KindEdge {
     Map<String, List<Map<String, Object>>> subGroups = new HashMap<>();
     List<Map<String, Object>> groups = new ArrayList<>();
     // Sorted by path, a parent comes before its children.
-    new TreeMap<>(live.groups())
+    new TreeMap<>(live.part(GroupPlanner.LIVE))
         .forEach(
             (path, group) -> {
               Map<String, Object> out = new LinkedHashMap<>();
@@ -108,6 +109,43 @@ final class GroupEdge implements KindEdge {
       } else {
         dropEmptySubGroups(children);
       }
+    }
+  }
+
+  private static final class GroupWriter implements ChangeWriter<GroupPlanner.Id> {
+    @Override
+    public Class<GroupPlanner.Id> idType() {
+      return GroupPlanner.Id.class;
+    }
+
+    @Override
+    public void create(GroupPlanner.Id id, Change change, Target target) {
+      var groups = target.realm(id.realm()).groups();
+      var representation = Json.toRepresentation(change.after(), GroupRepresentation.class);
+      String created =
+          Target.createdId(
+              id.parent()
+                  .map(parent -> groups.group(target.groupId(id.realm(), parent)))
+                  .map(parent -> parent.subGroup(representation))
+                  .orElseGet(() -> groups.add(representation)));
+      target.ids(id.realm()).groups.put(id.name(), created);
+    }
+
+    @Override
+    public boolean exists(GroupPlanner.Id id, Change change, Target target) {
+      return ChangeWriter.found(() -> target.groupId(id.realm(), id.name()));
+    }
+
+    @Override
+    public void update(GroupPlanner.Id id, Change change, Target target) {
+      var group = target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name()));
+      group.update(
+          Json.overlay(group.toRepresentation(), change.after(), GroupRepresentation.class));
+    }
+
+    @Override
+    public void delete(GroupPlanner.Id id, Change change, Target target) {
+      target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name())).remove();
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.realmctl.plan.Ownership;
 import dev.realmctl.spec.IdentityProviderMapperSpec;
 import dev.realmctl.spec.IdentityProviderSpec;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.UserSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ final class IdentityProviderEdge implements KindEdge {
     RealmIds ids = read.ids();
     boolean owned = !Ownership.recordedIn(live.settings()).of("identityProviders").isEmpty();
     // Users' federated identities name providers too, checked against what exists.
-    boolean linked = spec.users().stream().anyMatch(u -> u.federatedIdentities().isPresent());
+    boolean linked =
+        spec.of(UserSpec.SECTION).stream().anyMatch(u -> u.federatedIdentities().isPresent());
     if (!spec.declares(IdentityProviderSpec.SECTION)
         && !spec.declares(IdentityProviderMapperSpec.SECTION)
         && !owned

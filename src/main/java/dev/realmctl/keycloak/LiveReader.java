@@ -4,7 +4,6 @@ import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.LiveState;
 import dev.realmctl.spec.RealmSpec;
 import jakarta.ws.rs.NotFoundException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 import org.keycloak.admin.client.resource.RealmResource;
 
 /**
- * Reads the realms of the specs, each kind through its edge in {@link Edges}' order. The edges read
- * in bulk where Keycloak offers it: list calls, and one partial export of the realm for roles,
+ * Reads the realms of the specs, each kind through its edge in {@link Edges#READ_ORDER}. The edges
+ * read in bulk where Keycloak offers it: list calls, and one partial export of the realm for roles,
  * groups, scope mappings and flows.
  */
 public final class LiveReader {
-  private static final int PAGE = 1000;
   private static final int PARALLEL_REALMS = 4;
   private final Connection connection;
 
@@ -80,7 +77,7 @@ public final class LiveReader {
     }
     RealmRead read = new RealmRead(realm, ids);
     LiveRealm live = LiveRealm.of(settings);
-    for (KindEdge edge : Edges.ALL) {
+    for (KindEdge edge : Edges.READ_ORDER) {
       live = edge.read(spec, read, live);
     }
     return Optional.of(live);
@@ -92,20 +89,9 @@ public final class LiveReader {
     RealmResource realm = connection.keycloak().realm(name);
     RealmRead read = new RealmRead(realm, new RealmIds());
     LiveRealm live = LiveRealm.of(Json.toMap(realm.toRepresentation()));
-    for (KindEdge edge : Edges.ALL) {
+    for (KindEdge edge : Edges.READ_ORDER) {
       live = edge.readAll(name, read, live);
     }
     return live;
-  }
-
-  static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
-    List<T> all = new ArrayList<>();
-    for (int first = 0; ; first += PAGE) {
-      List<T> items = page.apply(first, PAGE);
-      all.addAll(items);
-      if (items.size() < PAGE) {
-        return all;
-      }
-    }
   }
 }

@@ -37,7 +37,7 @@ record Memberships(
     for (String role : realmRoles) {
       var members = realm.roles().get(role);
       for (UserRepresentation user :
-          LiveReader.paged((first, max) -> members.getUserMembers(true, first, max))) {
+          RealmRead.paged((first, max) -> members.getUserMembers(true, first, max))) {
         add(result.realmRoles, user.getUsername(), role);
       }
     }
@@ -47,7 +47,7 @@ record Memberships(
           for (String role : roles) {
             var members = clientRolesResource.get(role);
             for (UserRepresentation user :
-                LiveReader.paged((first, max) -> members.getUserMembers(true, first, max))) {
+                RealmRead.paged((first, max) -> members.getUserMembers(true, first, max))) {
               add(
                   result.clientRoles.computeIfAbsent(user.getUsername(), u -> new TreeMap<>()),
                   clientId,
@@ -59,7 +59,7 @@ record Memberships(
         (path, group) -> {
           var members = realm.groups().group(group.getId());
           for (UserRepresentation user :
-              LiveReader.paged((first, max) -> members.members(first, max, true))) {
+              RealmRead.paged((first, max) -> members.members(first, max, true))) {
             add(result.groups, user.getUsername(), "/" + path);
           }
         });

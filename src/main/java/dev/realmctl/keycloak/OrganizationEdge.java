@@ -10,6 +10,7 @@ import dev.realmctl.plan.OrganizationPlanner.Live;
 import dev.realmctl.plan.OrganizationPlanner.MemberId;
 import dev.realmctl.plan.OrganizationPlanner.Organizations;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.IdentityProviderSpec;
 import dev.realmctl.spec.OrganizationSpec;
 import dev.realmctl.spec.RealmSpec;
@@ -113,8 +114,8 @@ final class OrganizationEdge implements KindEdge {
   /** Members the spec names that neither the spec nor the snapshot knows: one search each. */
   private static Set<String> users(
       RealmSpec spec, RealmResource realm, RealmIds ids, LiveRealm live, Map<String, Live> orgs) {
-    Set<String> known = new HashSet<>(live.users().keySet());
-    spec.users().stream().map(UserSpec::username).forEach(known::add);
+    Set<String> known = new HashSet<>(live.part(UserPlanner.LIVE).keySet());
+    spec.of(UserSpec.SECTION).stream().map(UserSpec::username).forEach(known::add);
     orgs.values().forEach(org -> known.addAll(org.members()));
     Set<String> found = new HashSet<>();
     for (OrganizationSpec org : spec.of(OrganizationSpec.SECTION)) {

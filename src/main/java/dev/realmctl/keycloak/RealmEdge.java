@@ -1,12 +1,15 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.RealmPlanner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * The realm's own fields. They are read before any kind (each kind's ownership record is among
@@ -208,5 +211,42 @@ final class RealmEdge implements KindEdge {
 
   static String smtpPasswordVariable(String realm) {
     return (realm + "_SMTP_PASSWORD").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
+  }
+
+  /** Overlays fields on the realm's representation: realm settings and the ownership record. */
+  static void update(String name, Map<String, Object> fields, Target target) {
+    var realm = target.realm(name);
+    realm.update(Json.overlay(realm.toRepresentation(), fields, RealmRepresentation.class));
+  }
+
+  private static final class RealmWriter implements ChangeWriter<RealmPlanner.Id> {
+    @Override
+    public Class<RealmPlanner.Id> idType() {
+      return RealmPlanner.Id.class;
+    }
+
+    @Override
+    public void create(RealmPlanner.Id id, Change change, Target target) {
+      target
+          .keycloak()
+          .realms()
+          .create(Json.toRepresentation(change.after(), RealmRepresentation.class));
+    }
+
+    @Override
+    public boolean exists(RealmPlanner.Id id, Change change, Target target) {
+      return ChangeWriter.found(
+          () -> target.keycloak().realms().realm(id.realm()).toRepresentation());
+    }
+
+    @Override
+    public void update(RealmPlanner.Id id, Change change, Target target) {
+      RealmEdge.update(id.realm(), change.after(), target);
+    }
+
+    @Override
+    public void delete(RealmPlanner.Id id, Change change, Target target) {
+      throw new UnsupportedOperationException("realmctl never deletes a realm");
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.realmctl.keycloak;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -11,6 +14,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * which no kind reads from it.
  */
 final class RealmRead {
+  private static final int PAGE = 1000;
   private final RealmResource realm;
   private final RealmIds ids;
   private RealmRepresentation export;
@@ -33,5 +37,17 @@ final class RealmRead {
       export = realm.partialExport(true, true);
     }
     return export;
+  }
+
+  /** Every item of a list Keycloak serves page by page, asked {@code (first, max)}. */
+  static <T> List<T> paged(BiFunction<Integer, Integer, List<T>> page) {
+    List<T> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<T> items = page.apply(first, PAGE);
+      all.addAll(items);
+      if (items.size() < PAGE) {
+        return all;
+      }
+    }
   }
 }

@@ -1,6 +1,9 @@
 package dev.realmctl.keycloak;
 
+import dev.realmctl.plan.AuthorizationPlanner;
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.RolePlanner;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 
@@ -46,7 +50,9 @@ final class RoleEdge implements KindEdge {
       }
     }
     // A client without roles is absent from the export; what was read is that it has none.
-    live.clients().keySet().forEach(clientId -> clientRoles.putIfAbsent(clientId, Map.of()));
+    live.part(ClientPlanner.LIVE)
+        .keySet()
+        .forEach(clientId -> clientRoles.putIfAbsent(clientId, Map.of()));
     return live.with(RolePlanner.REALM_ROLES, realmRoles)
         .with(RolePlanner.CLIENT_ROLES, clientRoles);
   }
@@ -63,7 +69,7 @@ final class RoleEdge implements KindEdge {
     String defaultRole = "default-roles-" + realm.toLowerCase();
     Map<String, Object> roles = new LinkedHashMap<>();
     List<Map<String, Object>> realmRoles = new ArrayList<>();
-    new TreeMap<>(live.realmRoles())
+    new TreeMap<>(live.part(RolePlanner.REALM_ROLES))
         .forEach(
             (name, role) -> {
               if (!Builtins.REALM_ROLES.contains(name) && !name.equals(defaultRole)) {
@@ -72,7 +78,7 @@ final class RoleEdge implements KindEdge {
             });
     ExportFields.putIfNotEmpty(roles, "realm", realmRoles);
     Map<String, Object> clientRoles = new TreeMap<>();
-    live.clientRoles()
+    live.part(RolePlanner.CLIENT_ROLES)
         .forEach(
             (clientId, byName) -> {
               if (!Builtins.CLIENTS.contains(clientId) && !byName.isEmpty()) {
@@ -82,8 +88,30 @@ final class RoleEdge implements KindEdge {
               }
             });
     ExportFields.putIfNotEmpty(roles, "client", clientRoles);
+    // Left out after the check above, as exports always have: a client whose only role it was
+    // keeps an empty entry.
+    live.part(AuthorizationPlanner.LIVE)
+        .clients()
+        .keySet()
+        .forEach(clientId -> umaProtection(clientRoles, clientId));
     if (!roles.isEmpty()) {
       spec.put("roles", roles);
+    }
+  }
+
+  /**
+   * Keycloak makes the client role {@code uma_protection} with a client's resource server: its own,
+   * so an export leaves it out as it leaves out every other built-in.
+   */
+  private static void umaProtection(Map<String, Object> byClient, String clientId) {
+    if (byClient.get(clientId) instanceof List<?> list) {
+      List<Object> kept = new ArrayList<>(list);
+      kept.removeIf(r -> r instanceof Map<?, ?> role && "uma_protection".equals(role.get("name")));
+      if (kept.isEmpty()) {
+        byClient.remove(clientId);
+      } else {
+        byClient.put(clientId, kept);
+      }
     }
   }
 
@@ -92,5 +120,39 @@ final class RoleEdge implements KindEdge {
     out.put("name", role.get("name"));
     ExportFields.putIfPresent(out, "description", role.get("description"));
     return out;
+  }
+
+  private static final class RoleWriter implements ChangeWriter<RolePlanner.Id> {
+    @Override
+    public Class<RolePlanner.Id> idType() {
+      return RolePlanner.Id.class;
+    }
+
+    @Override
+    public void create(RolePlanner.Id id, Change change, Target target) {
+      roles(id, target).create(Json.toRepresentation(change.after(), RoleRepresentation.class));
+    }
+
+    @Override
+    public boolean exists(RolePlanner.Id id, Change change, Target target) {
+      return ChangeWriter.found(() -> roles(id, target).get(id.name()).toRepresentation());
+    }
+
+    @Override
+    public void update(RolePlanner.Id id, Change change, Target target) {
+      var role = roles(id, target).get(id.name());
+      role.update(Json.overlay(role.toRepresentation(), change.after(), RoleRepresentation.class));
+    }
+
+    @Override
+    public void delete(RolePlanner.Id id, Change change, Target target) {
+      roles(id, target).deleteRole(id.name());
+    }
+
+    private static RolesResource roles(RolePlanner.Id id, Target target) {
+      return id.clientId()
+          .map(clientId -> target.client(id.realm(), clientId).roles())
+          .orElseGet(() -> target.realm(id.realm()).roles());
+    }
   }
 }

@@ -1,9 +1,10 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
-import dev.realmctl.plan.ResourceId;
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.plan.ScopeMappingPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.ScopeMappingSpec;
@@ -26,25 +27,39 @@ import org.keycloak.representations.idm.ScopeMappingRepresentation;
 final class ScopeMappingEdge implements KindEdge {
 
   @Override
-  public Map<dev.realmctl.plan.Kind, ChangeWriter<?>> writers() {
+  public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of();
+  }
+
+  /**
+   * Role mappings whose holder is a client or client scope; {@link RoleMappingEdge} writes them.
+   */
+  @Override
+  public Set<Kind> kinds() {
+    return Set.of(Kind.ROLE_MAPPING);
+  }
+
+  /** Which holders exist: the ids of clients and client scopes. */
+  @Override
+  public Set<Kind> readsAfter() {
+    return Set.of(Kind.CLIENT, Kind.CLIENT_SCOPE);
   }
 
   /** Each holder the spec's scope mappings name, when it exists; an empty scope is read too. */
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
-    if (spec.scopeMappings().isEmpty()) {
+    if (spec.of(ScopeMappingSpec.SECTION).isEmpty()) {
       return live;
     }
-    Map<Subject, LiveRealm.RoleScope> all = all(read.export());
-    Map<Subject, LiveRealm.RoleScope> result = new HashMap<>();
-    for (ScopeMappingSpec mapping : spec.scopeMappings()) {
+    Map<Subject, ScopeMappingPlanner.RoleScope> all = all(read.export());
+    Map<Subject, ScopeMappingPlanner.RoleScope> result = new HashMap<>();
+    for (ScopeMappingSpec mapping : spec.of(ScopeMappingSpec.SECTION)) {
       Subject subject = Subject.of(mapping);
       boolean exists =
           mapping.client().map(read.ids().clients::containsKey).orElse(false)
               || mapping.clientScope().map(read.ids().scopes::containsKey).orElse(false);
       if (exists) {
-        result.put(subject, all.getOrDefault(subject, LiveRealm.RoleScope.NONE));
+        result.put(subject, all.getOrDefault(subject, ScopeMappingPlanner.RoleScope.NONE));
       }
     }
     return live.with(ScopeMappingPlanner.LIVE, result);
@@ -55,7 +70,7 @@ final class ScopeMappingEdge implements KindEdge {
     return live.with(ScopeMappingPlanner.LIVE, all(read.export()));
   }
 
-  private static Map<Subject, LiveRealm.RoleScope> all(RealmRepresentation export) {
+  private static Map<Subject, ScopeMappingPlanner.RoleScope> all(RealmRepresentation export) {
     Map<Subject, Set<String>> realmRoles = new HashMap<>();
     Map<Subject, Map<String, Set<String>>> clientRoles = new HashMap<>();
     if (export.getScopeMappings() != null) {
@@ -76,14 +91,14 @@ final class ScopeMappingEdge implements KindEdge {
                 }
               });
     }
-    Map<Subject, LiveRealm.RoleScope> result = new HashMap<>();
+    Map<Subject, ScopeMappingPlanner.RoleScope> result = new HashMap<>();
     Set<Subject> holders = new HashSet<>(realmRoles.keySet());
     holders.addAll(clientRoles.keySet());
     holders.forEach(
         holder ->
             result.put(
                 holder,
-                new LiveRealm.RoleScope(
+                new ScopeMappingPlanner.RoleScope(
                     realmRoles.getOrDefault(holder, Set.of()),
                     clientRoles.getOrDefault(holder, Map.of()))));
     return result;
@@ -104,17 +119,17 @@ final class ScopeMappingEdge implements KindEdge {
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
     List<Map<String, Object>> realmRoles = new ArrayList<>();
     Map<String, List<Map<String, Object>>> clientRoles = new TreeMap<>();
-    for (ResourceId.Holder kind :
-        List.of(ResourceId.Holder.CLIENT, ResourceId.Holder.CLIENT_SCOPE)) {
-      Map<String, LiveRealm.RoleScope> byName = new TreeMap<>();
-      live.scopeMappings()
+    for (RoleMappingPlanner.Holder kind :
+        List.of(RoleMappingPlanner.Holder.CLIENT, RoleMappingPlanner.Holder.CLIENT_SCOPE)) {
+      Map<String, ScopeMappingPlanner.RoleScope> byName = new TreeMap<>();
+      live.part(ScopeMappingPlanner.LIVE)
           .forEach(
               (subject, scope) -> {
                 if (subject.holder() == kind && exported(subject)) {
                   byName.put(subject.name(), scope);
                 }
               });
-      String key = kind == ResourceId.Holder.CLIENT ? "client" : "clientScope";
+      String key = kind == RoleMappingPlanner.Holder.CLIENT ? "client" : "clientScope";
       byName.forEach(
           (holder, scope) -> {
             if (!scope.realmRoles().isEmpty()) {
@@ -140,7 +155,7 @@ final class ScopeMappingEdge implements KindEdge {
   }
 
   private static boolean exported(Subject subject) {
-    return subject.holder() == ResourceId.Holder.CLIENT
+    return subject.holder() == RoleMappingPlanner.Holder.CLIENT
         ? !Builtins.CLIENTS.contains(subject.name())
         : !Builtins.clientScope(subject.name());
   }

@@ -89,7 +89,7 @@ final class Target {
         .orElseThrow(() -> new Absent("client scope '" + name + "' not found"));
   }
 
-  /** A group by its path without the leading slash, as {@code ResourceId.Group} holds it. */
+  /** A group by its path without the leading slash, as {@code GroupPlanner.Id} holds it. */
   String groupId(String realm, String path) {
     return ids(realm)
         .groups

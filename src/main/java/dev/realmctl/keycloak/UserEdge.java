@@ -1,13 +1,18 @@
 package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
+import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
+import dev.realmctl.plan.RolePlanner;
 import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,18 +37,27 @@ final class UserEdge implements KindEdge {
     return Map.of(Kind.USER, new UserWriter(), Kind.MEMBERSHIP, new MembershipWriter());
   }
 
+  /** Beyond what users depend on: the realm roles, whose holders it reads. */
+  @Override
+  public Set<Kind> readsAfter() {
+    Set<Kind> after = EnumSet.copyOf(KindEdge.super.readsAfter());
+    after.add(Kind.ROLE);
+    return after;
+  }
+
   @Override
   public LiveRealm read(RealmSpec spec, RealmRead read, LiveRealm live) {
     boolean owned = !Ownership.recordedIn(live.settings()).of(Ownership.USERS).isEmpty();
-    if (spec.users().isEmpty() && !owned) {
+    if (spec.of(UserSpec.SECTION).isEmpty() && !owned) {
       return live;
     }
     Map<String, Map<String, Object>> fields = list(read);
     Set<String> clientsOfUsers = new HashSet<>();
-    spec.users().forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
+    spec.of(UserSpec.SECTION)
+        .forEach(u -> u.clientRoles().ifPresent(m -> clientsOfUsers.addAll(m.keySet())));
     Map<String, String> needRoles = new HashMap<>();
     Map<String, String> needGroups = new HashMap<>();
-    for (UserSpec user : spec.users()) {
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
       Optional<String> id =
           user.serviceAccountClientId()
               .map(clientId -> serviceAccount(read, live, clientId).orElse(null))
@@ -59,7 +73,13 @@ final class UserEdge implements KindEdge {
       }
     }
     Memberships memberships =
-        memberships(read, live, needRoles, needGroups, clientsOfUsers, live.realmRoles().keySet());
+        memberships(
+            read,
+            live,
+            needRoles,
+            needGroups,
+            clientsOfUsers,
+            live.part(RolePlanner.REALM_ROLES).keySet());
     return live.with(UserPlanner.LIVE, users(fields, needRoles.keySet(), memberships));
   }
 
@@ -69,7 +89,7 @@ final class UserEdge implements KindEdge {
     Map<String, String> everyone = new HashMap<>(read.ids().users);
     everyone.keySet().retainAll(fields.keySet());
     Map<String, String> serviceAccounts = new HashMap<>();
-    live.clients()
+    live.part(ClientPlanner.LIVE)
         .forEach(
             (clientId, client) -> {
               if (Boolean.TRUE.equals(client.fields().get("serviceAccountsEnabled"))
@@ -80,12 +100,12 @@ final class UserEdge implements KindEdge {
             });
     Map<String, String> needRoles = new HashMap<>(everyone);
     serviceAccounts.forEach((clientId, id) -> needRoles.put(serviceAccountName(clientId), id));
-    Set<String> clients = new HashSet<>(live.clients().keySet());
+    Set<String> clients = new HashSet<>(live.part(ClientPlanner.LIVE).keySet());
     clients.removeAll(Builtins.CLIENTS);
-    Set<String> realmRoles = new HashSet<>(live.realmRoles().keySet());
+    Set<String> realmRoles = new HashSet<>(live.part(RolePlanner.REALM_ROLES).keySet());
     realmRoles.remove("default-roles-" + name.toLowerCase());
     Memberships memberships = memberships(read, live, needRoles, everyone, clients, realmRoles);
-    Map<String, LiveRealm.User> users = users(fields, needRoles.keySet(), memberships);
+    Map<String, UserPlanner.Live> users = users(fields, needRoles.keySet(), memberships);
     return live.with(UserPlanner.LIVE, users).with(SERVICE_ACCOUNTS, serviceAccounts.keySet());
   }
 
@@ -96,7 +116,7 @@ final class UserEdge implements KindEdge {
   private static Map<String, Map<String, Object>> list(RealmRead read) {
     Map<String, Map<String, Object>> fields = new HashMap<>();
     for (UserRepresentation user :
-        LiveReader.paged((first, max) -> read.realm().users().list(first, max))) {
+        RealmRead.paged((first, max) -> read.realm().users().list(first, max))) {
       read.ids().users.put(user.getUsername(), user.getId());
       fields.put(user.getUsername(), Json.toMap(user));
     }
@@ -107,7 +127,7 @@ final class UserEdge implements KindEdge {
     String uuid = read.ids().clients.get(clientId);
     if (uuid == null
         || !Boolean.TRUE.equals(
-            live.clients().get(clientId).fields().get("serviceAccountsEnabled"))) {
+            live.part(ClientPlanner.LIVE).get(clientId).fields().get("serviceAccountsEnabled"))) {
       return Optional.empty();
     }
     UserRepresentation account = read.realm().clients().get(uuid).getServiceAccountUser();
@@ -136,14 +156,17 @@ final class UserEdge implements KindEdge {
         clientId ->
             clientRoles.put(
                 clientId,
-                List.copyOf(live.clientRoles().getOrDefault(clientId, Map.of()).keySet())));
+                List.copyOf(
+                    live.part(RolePlanner.CLIENT_ROLES)
+                        .getOrDefault(clientId, Map.of())
+                        .keySet())));
     clientRoles.values().removeIf(List::isEmpty);
     int roleCount = realmRoles.size() + clientRoles.values().stream().mapToInt(List::size).sum();
     boolean rolesPerUser = needRoles.size() <= roleCount;
-    boolean groupsPerUser = needGroups.size() <= live.groups().size();
+    boolean groupsPerUser = needGroups.size() <= live.part(GroupPlanner.LIVE).size();
     Map<String, GroupRepresentation> groups = new HashMap<>();
     if (!needGroups.isEmpty() && !groupsPerUser) {
-      live.groups()
+      live.part(GroupPlanner.LIVE)
           .forEach(
               (path, group) ->
                   groups.put(
@@ -171,9 +194,9 @@ final class UserEdge implements KindEdge {
     return result;
   }
 
-  private static Map<String, LiveRealm.User> users(
+  private static Map<String, UserPlanner.Live> users(
       Map<String, Map<String, Object>> fields, Set<String> withRoles, Memberships memberships) {
-    Map<String, LiveRealm.User> users = new HashMap<>();
+    Map<String, UserPlanner.Live> users = new HashMap<>();
     Set<String> usernames = new HashSet<>(fields.keySet());
     usernames.addAll(withRoles);
     for (String username : usernames) {
@@ -186,7 +209,7 @@ final class UserEdge implements KindEdge {
           .forEach((c, roles) -> clientRoles.put(c, new HashSet<>(roles)));
       users.put(
           username,
-          new LiveRealm.User(
+          new UserPlanner.Live(
               fields.getOrDefault(username, Map.of()),
               new HashSet<>(memberships.realmRoles().getOrDefault(username, Set.of())),
               clientRoles,
@@ -202,7 +225,7 @@ final class UserEdge implements KindEdge {
     Set<String> accountNames = new HashSet<>();
     serviceAccounts.forEach(clientId -> accountNames.add(serviceAccountName(clientId)));
     List<Map<String, Object>> users = new ArrayList<>();
-    new TreeMap<>(live.users())
+    new TreeMap<>(live.part(UserPlanner.LIVE))
         .forEach(
             (username, user) -> {
               if (accountNames.contains(username) && user.fields().isEmpty()) {
@@ -234,7 +257,8 @@ final class UserEdge implements KindEdge {
         .keySet()
         .forEach(
             clientId -> {
-              LiveRealm.User account = live.users().get(serviceAccountName(clientId));
+              UserPlanner.Live account =
+                  live.part(UserPlanner.LIVE).get(serviceAccountName(clientId));
               if (account == null) {
                 return;
               }
@@ -252,11 +276,11 @@ final class UserEdge implements KindEdge {
   }
 
   /** Direct realm roles, without the default role Keycloak gives everyone. */
-  private static List<String> realmRoles(LiveRealm.User user, String defaultRole) {
+  private static List<String> realmRoles(UserPlanner.Live user, String defaultRole) {
     return user.realmRoles().stream().filter(r -> !r.equals(defaultRole)).sorted().toList();
   }
 
-  private static Map<String, Object> clientRoles(LiveRealm.User user) {
+  private static Map<String, Object> clientRoles(UserPlanner.Live user) {
     Map<String, Object> result = new TreeMap<>();
     user.clientRoles()
         .forEach(
@@ -266,5 +290,73 @@ final class UserEdge implements KindEdge {
               }
             });
     return result;
+  }
+
+  private static final class UserWriter implements ChangeWriter<UserPlanner.Id> {
+    @Override
+    public Class<UserPlanner.Id> idType() {
+      return UserPlanner.Id.class;
+    }
+
+    @Override
+    public void create(UserPlanner.Id id, Change change, Target target) {
+      UserRepresentation user = Json.toRepresentation(change.after(), UserRepresentation.class);
+      String created = Target.createdId(target.realm(id.realm()).users().create(user));
+      target.ids(id.realm()).users.put(id.username(), created);
+      if (user.getRequiredActions() != null) {
+        // Keycloak adds the realm's default required actions (defaultAction: true) to a new user
+        // over the declared list: a declared list is the exact set, so it is written again.
+        var resource = target.realm(id.realm()).users().get(created);
+        UserRepresentation live = resource.toRepresentation();
+        if (!new java.util.HashSet<>(live.getRequiredActions())
+            .equals(new java.util.HashSet<>(user.getRequiredActions()))) {
+          live.setRequiredActions(user.getRequiredActions());
+          resource.update(live);
+        }
+      }
+    }
+
+    @Override
+    public boolean exists(UserPlanner.Id id, Change change, Target target) {
+      return ChangeWriter.found(
+          () -> target.user(id.realm(), id.username(), id.serviceAccountOf()));
+    }
+
+    @Override
+    public void update(UserPlanner.Id id, Change change, Target target) {
+      var user = target.user(id.realm(), id.username(), id.serviceAccountOf());
+      user.update(Json.overlay(user.toRepresentation(), change.after(), UserRepresentation.class));
+    }
+
+    @Override
+    public void delete(UserPlanner.Id id, Change change, Target target) {
+      target.user(id.realm(), id.username(), id.serviceAccountOf()).remove();
+    }
+  }
+
+  private static final class MembershipWriter implements ChangeWriter<UserPlanner.MembershipId> {
+    @Override
+    public Class<UserPlanner.MembershipId> idType() {
+      return UserPlanner.MembershipId.class;
+    }
+
+    @Override
+    public void create(UserPlanner.MembershipId id, Change change, Target target) {
+      target
+          .user(id.realm(), id.username(), Optional.empty())
+          .joinGroup(target.groupId(id.realm(), id.group()));
+    }
+
+    @Override
+    public void update(UserPlanner.MembershipId id, Change change, Target target) {
+      throw new UnsupportedOperationException("a membership is created or deleted, never updated");
+    }
+
+    @Override
+    public void delete(UserPlanner.MembershipId id, Change change, Target target) {
+      target
+          .user(id.realm(), id.username(), Optional.empty())
+          .leaveGroup(target.groupId(id.realm(), id.group()));
+    }
   }
 }

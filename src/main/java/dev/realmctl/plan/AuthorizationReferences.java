@@ -88,26 +88,26 @@ final class AuthorizationReferences {
     int slash = role.indexOf('/');
     Optional<String> client = slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
     String name = role.substring(slash + 1);
-    return spec.roles().stream().map(RoleSpec::key).anyMatch(role::equals)
-        || live.hasRole(client, name)
+    return spec.of(RoleSpec.SECTION).stream().map(RoleSpec::key).anyMatch(role::equals)
+        || RolePlanner.exists(live, client, name)
         || read.found().contains("role:" + role);
   }
 
   private static boolean user(RealmSpec spec, LiveRealm live, Read read, String username) {
-    return spec.users().stream().map(UserSpec::username).anyMatch(username::equals)
-        || live.users().containsKey(username)
+    return spec.of(UserSpec.SECTION).stream().map(UserSpec::username).anyMatch(username::equals)
+        || live.part(UserPlanner.LIVE).containsKey(username)
         || read.found().contains("user:" + username);
   }
 
   private static boolean group(RealmSpec spec, LiveRealm live, Read read, String path) {
-    return spec.groups().stream().map(GroupSpec::path).anyMatch(path::equals)
-        || live.groups().containsKey(path)
+    return spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).anyMatch(path::equals)
+        || live.part(GroupPlanner.LIVE).containsKey(path)
         || read.found().contains("group:" + path);
   }
 
   private static boolean client(RealmSpec spec, LiveRealm live, Read read, String clientId) {
-    return spec.clients().stream().map(ClientSpec::clientId).anyMatch(clientId::equals)
-        || live.clients().containsKey(clientId)
+    return spec.of(ClientSpec.SECTION).stream().map(ClientSpec::clientId).anyMatch(clientId::equals)
+        || live.part(ClientPlanner.LIVE).containsKey(clientId)
         || read.found().contains("client:" + clientId);
   }
 }

@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.version.VersionBehaviour;
@@ -17,13 +16,48 @@ import java.util.stream.Collectors;
  * version: {@link dev.realmctl.version.VersionBehaviour}) is never fought.
  */
 public final class ClientPlanner implements ResourcePlanner {
-  public static final LivePart<Map<String, LiveRealm.Client>> LIVE =
-      new LivePart<>("clients", Map.of());
+
+  public record Live(
+      Map<String, Object> fields,
+      Map<String, Map<String, Object>> protocolMappers,
+      Set<String> defaultClientScopes,
+      Set<String> optionalClientScopes) {}
+
+  public record Id(String realm, String clientId) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT;
+    }
+
+    public String path() {
+      return "clients/" + clientId;
+    }
+  }
+
+  public record ScopeLinkId(String realm, String clientId, String scope, boolean isDefault)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.SCOPE_LINK;
+    }
+
+    public String path() {
+      return "clients/"
+          + clientId
+          + (isDefault ? "/defaultClientScopes/" : "/optionalClientScopes/")
+          + scope;
+    }
+
+    @Override
+    public Object place() {
+      return new ScopeLinkId(realm, clientId, scope, true);
+    }
+  }
+
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("clients", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (ClientSpec client : spec.clients()) {
+    for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
       checkReferences(client, references, out);
       if (Builtins.READ_ONLY_CLIENT.equals(client.clientId())) {
         // Keycloak answers every write to realm-management (its fields, scope links, mappers)
@@ -38,8 +72,7 @@ public final class ClientPlanner implements ResourcePlanner {
                   () ->
                       Diff.change(
                           Change.create(
-                                  new ResourceId.Client(spec.realm(), client.clientId()),
-                                  representation(client))
+                                  new Id(spec.realm(), client.clientId()), representation(client))
                               .at(client.origin()))));
     }
   }
@@ -56,15 +89,15 @@ public final class ClientPlanner implements ResourcePlanner {
   }
 
   /** The live client, or what Keycloak makes of a built-in one with a new realm. */
-  static Optional<LiveRealm.Client> existing(
+  static Optional<Live> existing(
       String clientId, LiveRealm live, boolean realmExists, VersionBehaviour keycloak) {
-    LiveRealm.Client found = live.clients().get(clientId);
+    Live found = live.part(LIVE).get(clientId);
     if (found == null && !realmExists && Builtins.CLIENTS.contains(clientId)) {
       // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
       // are updates of those, with the scopes a new realm links to them (a create answered
       // 409, taken as done, and left their declared fields and scopes to the next apply).
       return Optional.of(
-          new LiveRealm.Client(
+          new Live(
               Map.of(),
               Map.of(),
               keycloak.builtInClientScopesOfNewRealm(false),
@@ -77,9 +110,8 @@ public final class ClientPlanner implements ResourcePlanner {
    * An existing client against its spec: its fields, then its mappers and scope links when
    * declared, sparing what Keycloak attaches by itself.
    */
-  static Diff diff(
-      String realm, ClientSpec client, LiveRealm.Client existing, VersionBehaviour keycloak) {
-    var id = new ResourceId.Client(realm, client.clientId());
+  static Diff diff(String realm, ClientSpec client, Live existing, VersionBehaviour keycloak) {
+    var id = new Id(realm, client.clientId());
     Diff diff =
         Diff.update(id, FieldDiff.between(fields(client), existing.fields()), client.origin());
     boolean serviceAccounts =
@@ -91,7 +123,7 @@ public final class ClientPlanner implements ResourcePlanner {
           diff.plus(
               ProtocolMapperPlanner.diff(
                   realm,
-                  MapperOwner.CLIENT,
+                  ProtocolMapperPlanner.Owner.CLIENT,
                   client.clientId(),
                   client.protocolMappers().get(),
                   existing.protocolMappers(),
@@ -159,16 +191,14 @@ public final class ClientPlanner implements ResourcePlanner {
       if (!have.contains(scope)) {
         changes.add(
             Change.create(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
     for (String scope : have) {
       if (!want.contains(scope) && !keycloakAttached.contains(scope)) {
         changes.add(
             Change.delete(
-                new ResourceId.ScopeLink(realm, clientId, scope, isDefault),
-                Map.of("name", scope)));
+                new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
     return new Diff(changes, 0);
@@ -185,11 +215,13 @@ public final class ClientPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.clients().stream().map(ClientSpec::clientId).collect(Collectors.toSet());
+      return spec.of(ClientSpec.SECTION).stream()
+          .map(ClientSpec::clientId)
+          .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clients().keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
@@ -197,8 +229,7 @@ public final class ClientPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.Client(realm, clientId), live.clients().get(clientId).fields()));
+          Change.delete(new Id(realm, clientId), live.part(LIVE).get(clientId).fields()));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ClientScopeSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -11,15 +10,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class ClientScopePlanner implements ResourcePlanner {
-  public static final LivePart<Map<String, LiveRealm.Scope>> LIVE =
-      new LivePart<>("clientScopes", Map.of());
+
+  public record Live(
+      Map<String, Object> fields, Map<String, Map<String, Object>> protocolMappers) {}
+
+  public record Id(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.CLIENT_SCOPE;
+    }
+
+    public String path() {
+      return "clientScopes/" + name;
+    }
+  }
+
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("clientScopes", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
-    for (ClientScopeSpec scope : spec.clientScopes()) {
+    for (ClientScopeSpec scope : spec.of(ClientScopeSpec.SECTION)) {
       ProtocolMapperPlanner.checkProviders(scope.protocolMappers(), out);
-      var id = new ResourceId.ClientScope(spec.realm(), scope.name());
-      LiveRealm.Scope existing = live.clientScopes().get(scope.name());
+      var id = new Id(spec.realm(), scope.name());
+      Live existing = live.part(LIVE).get(scope.name());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", scope.name());
@@ -39,7 +51,7 @@ public final class ClientScopePlanner implements ResourcePlanner {
               mappers ->
                   ProtocolMapperPlanner.plan(
                       spec.realm(),
-                      MapperOwner.CLIENT_SCOPE,
+                      ProtocolMapperPlanner.Owner.CLIENT_SCOPE,
                       scope.name(),
                       mappers,
                       existing.protocolMappers(),
@@ -59,20 +71,20 @@ public final class ClientScopePlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.clientScopes().stream().map(ClientScopeSpec::name).collect(Collectors.toSet());
+      return spec.of(ClientScopeSpec.SECTION).stream()
+          .map(ClientScopeSpec::name)
+          .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clientScopes().keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String scope, LiveRealm live, Pruning pruning) {
       if (Builtins.clientScope(scope)) {
         return Optional.empty();
       }
-      return Optional.of(
-          Change.delete(
-              new ResourceId.ClientScope(realm, scope), live.clientScopes().get(scope).fields()));
+      return Optional.of(Change.delete(new Id(realm, scope), live.part(LIVE).get(scope).fields()));
     }
   }
 }

@@ -36,14 +36,14 @@ public final class CompositePlanner implements ResourcePlanner {
   }
 
   /** What each composite role the read looked at holds, by role key ({@link RoleSpec#key()}). */
-  public static final LivePart<Map<String, LiveRealm.RoleScope>> LIVE =
+  public static final LivePart<Map<String, ScopeMappingPlanner.RoleScope>> LIVE =
       new LivePart<>("composites", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    Map<String, LiveRealm.RoleScope> existing = live.part(LIVE);
-    for (RoleSpec role : spec.roles()) {
+    Map<String, ScopeMappingPlanner.RoleScope> existing = live.part(LIVE);
+    for (RoleSpec role : spec.of(RoleSpec.SECTION)) {
       if (role.composites().isEmpty()) {
         continue;
       }
@@ -64,7 +64,8 @@ public final class CompositePlanner implements ResourcePlanner {
         want.client().values().forEach(names -> out.unchanged += names.size());
         continue;
       }
-      LiveRealm.RoleScope have = existing.getOrDefault(role.key(), LiveRealm.RoleScope.NONE);
+      ScopeMappingPlanner.RoleScope have =
+          existing.getOrDefault(role.key(), ScopeMappingPlanner.RoleScope.NONE);
       links(spec.realm(), role, Optional.empty(), want.realm(), have.realmRoles(), out);
       Set<String> clients = new java.util.TreeSet<>(want.client().keySet());
       clients.addAll(have.clientRoles().keySet());

@@ -33,7 +33,7 @@ public final class FederatedIdentityPlanner implements ResourcePlanner {
     Set<String> providers =
         new java.util.HashSet<>(live.part(IdentityProviderPlanner.LIVE).keySet());
     spec.of(dev.realmctl.spec.IdentityProviderSpec.SECTION).forEach(p -> providers.add(p.alias()));
-    for (UserSpec user : spec.users()) {
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
       if (user.federatedIdentities().isEmpty()) {
         continue;
       }

@@ -117,7 +117,7 @@ final class FlowDiff {
       String realm,
       String clientId,
       List<Binding> want,
-      Optional<LiveRealm.Client> live,
+      Optional<ClientPlanner.Live> live,
       Map<String, String> aliasById,
       Origin origin) {
     Map<String, Object> wanted = new TreeMap<>();

@@ -109,7 +109,7 @@ public final class FlowPlanner implements ResourcePlanner {
             spec.origin()));
 
     Map<String, String> aliasById = FlowReferences.aliasById(desired, existing);
-    for (ClientSpec client : spec.clients()) {
+    for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
       FlowDesired.clientOverrides(client, aliasById)
           .ifPresent(
               overrides -> {
@@ -119,7 +119,7 @@ public final class FlowPlanner implements ResourcePlanner {
                         spec.realm(),
                         client.clientId(),
                         knownOnly(overrides, known),
-                        Optional.ofNullable(live.clients().get(client.clientId())),
+                        Optional.ofNullable(live.part(ClientPlanner.LIVE).get(client.clientId())),
                         aliasById,
                         client.origin().child(CLIENT_OVERRIDES)));
               });

@@ -1,6 +1,6 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -11,16 +11,48 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class GroupPlanner implements ResourcePlanner {
+
+  public record Live(
+      Map<String, Object> fields, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {}
+
+  /** A group by its path without the leading slash: {@code staff}, {@code staff/ops}. */
+  public record Id(String realm, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.GROUP;
+    }
+
+    public String path() {
+      return "groups/" + name;
+    }
+
+    @Override
+    public int level() {
+      return (int) name.chars().filter(c -> c == '/').count();
+    }
+
+    /** The group it is a sub-group of. */
+    public Optional<String> parent() {
+      int slash = name.lastIndexOf('/');
+      return slash < 0 ? Optional.empty() : Optional.of(name.substring(0, slash));
+    }
+
+    /**
+     * The path a spec or an export writes ({@code /staff/ops}, or a bare {@code staff}) as a key.
+     */
+    public static String key(String written) {
+      return written.startsWith("/") ? written.substring(1) : written;
+    }
+  }
+
   /** Every group by its path without the leading slash. */
-  public static final LivePart<Map<String, LiveRealm.Group>> LIVE =
-      new LivePart<>("groups", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("groups", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (GroupSpec group : spec.groups()) {
-      var id = new ResourceId.Group(spec.realm(), group.path());
-      LiveRealm.Group existing = live.groups().get(group.path());
+    for (GroupSpec group : spec.of(GroupSpec.SECTION)) {
+      var id = new Id(spec.realm(), group.path());
+      Live existing = live.part(LIVE).get(group.path());
       if (existing == null) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("name", group.name());
@@ -53,25 +85,24 @@ public final class GroupPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.groups().stream().map(GroupSpec::path).collect(Collectors.toSet());
+      return spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.groups().keySet();
+      return live.part(LIVE).keySet();
     }
 
     /** Keycloak removes a group's sub-groups with it. */
     public Optional<Change> delete(String realm, String group, LiveRealm live, Pruning pruning) {
       Set<String> gone = pruning.gone(key());
-      for (var parent = new ResourceId.Group(realm, group).parent();
+      for (var parent = new Id(realm, group).parent();
           parent.isPresent();
-          parent = new ResourceId.Group(realm, parent.get()).parent()) {
-        if (gone.contains(parent.get()) && live.groups().containsKey(parent.get())) {
+          parent = new Id(realm, parent.get()).parent()) {
+        if (gone.contains(parent.get()) && live.part(LIVE).containsKey(parent.get())) {
           return Optional.empty();
         }
       }
-      return Optional.of(
-          Change.delete(new ResourceId.Group(realm, group), live.groups().get(group).fields()));
+      return Optional.of(Change.delete(new Id(realm, group), live.part(LIVE).get(group).fields()));
     }
   }
 }

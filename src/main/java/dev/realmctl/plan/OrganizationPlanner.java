@@ -6,7 +6,6 @@ import dev.realmctl.spec.OrganizationSpec.Domain;
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.SpecKind;
 import dev.realmctl.spec.UserSpec;
 import dev.realmctl.version.VersionBehaviour;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ public final class OrganizationPlanner implements ResourcePlanner {
   static Optional<Problem> refusal(RealmSpec spec, LiveRealm live, VersionBehaviour keycloak) {
     Origin section = spec.origin().child(OrganizationSpec.SECTION.field());
     Optional<dev.realmctl.version.KeycloakVersion> missing =
-        keycloak.missingField(SpecKind.REALM, OrganizationSpec.SECTION.field());
+        keycloak.missingField(RealmSpec.KIND, OrganizationSpec.SECTION.field());
     if (missing.isPresent()) {
       return Optional.of(
           Problem.error(
@@ -135,8 +134,8 @@ public final class OrganizationPlanner implements ResourcePlanner {
       providers.addAll(live.part(IdentityProviderPlanner.LIVE).keySet());
       spec.of(IdentityProviderSpec.SECTION).forEach(idp -> providers.add(idp.alias()));
       Set<String> users = new HashSet<>(have.users());
-      users.addAll(live.users().keySet());
-      spec.users().stream().map(UserSpec::username).forEach(users::add);
+      users.addAll(live.part(UserPlanner.LIVE).keySet());
+      spec.of(UserSpec.SECTION).stream().map(UserSpec::username).forEach(users::add);
       have.byAlias().values().forEach(org -> users.addAll(org.members()));
       return new Known(providers, users);
     }

@@ -9,7 +9,18 @@ import java.util.Optional;
  * The record of what realmctl owns in a realm: what the spec declares, plus (until pruned) what it
  * declared before and still exists.
  */
-final class OwnershipPlanner implements ResourcePlanner {
+public final class OwnershipPlanner implements ResourcePlanner {
+
+  /** realmctl's record of what it owns in a realm, kept in a realm attribute. */
+  public record Id(String realm) implements ResourceId {
+    public Kind kind() {
+      return Kind.OWNERSHIP;
+    }
+
+    public String path() {
+      return "ownership";
+    }
+  }
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
@@ -20,7 +31,7 @@ final class OwnershipPlanner implements ResourcePlanner {
     }
     out.add(
         Change.update(
-                new ResourceId.Ownership(spec.realm()),
+                new Id(spec.realm()),
                 List.of(
                     new FieldChange(
                         "attributes",

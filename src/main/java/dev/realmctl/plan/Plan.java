@@ -1,5 +1,6 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.Problem;
 import dev.realmctl.version.KeycloakVersion;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,16 @@ import java.util.OptionalInt;
  * printed for review, and the only input apply executes. Its changes are in the order apply runs
  * them ({@link ApplyOrder}), so a review reads them in that order too.
  */
-public record Plan(List<Change> changes, int unchanged, Optional<KeycloakVersion> keycloakVersion) {
+public record Plan(
+    List<Change> changes,
+    int unchanged,
+    Optional<KeycloakVersion> keycloakVersion,
+    List<Problem> warnings) {
+
+  /** A plan that found nothing to warn about. */
+  public Plan(List<Change> changes, int unchanged, Optional<KeycloakVersion> keycloakVersion) {
+    this(changes, unchanged, keycloakVersion, List.of());
+  }
 
   /** A plan whose server version is not known (tests, renderers). */
   public Plan(List<Change> changes, int unchanged) {

@@ -1,5 +1,6 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.Problems;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * Computes the plan: pure, deterministic, no I/O. Problems only the live state reveals (a scope
- * that exists nowhere) fail the whole plan before anything is written.
+ * that exists nowhere) fail the whole plan before anything is written; warnings ride on the plan.
  */
 public final class Planner {
   private static final List<ResourcePlanner> PLANNERS =
@@ -58,6 +59,7 @@ public final class Planner {
       unchanged += out.unchanged;
     }
     problems.throwIfErrors();
-    return new Plan(changes, unchanged, java.util.Optional.of(live.keycloak().server()));
+    List<Problem> warnings = problems.sorted().stream().filter(p -> !p.isError()).toList();
+    return new Plan(changes, unchanged, java.util.Optional.of(live.keycloak().server()), warnings);
   }
 }

@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.MapperOwner;
 import dev.realmctl.spec.ProtocolMapperSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +11,38 @@ import java.util.Set;
  * The mappers of an existing client or scope; a declared list is the exact set, except mappers
  * Keycloak attached by itself.
  */
-final class ProtocolMapperPlanner {
+public final class ProtocolMapperPlanner {
+
+  public enum Owner {
+    CLIENT("clients"),
+    CLIENT_SCOPE("clientScopes");
+
+    private final String segment;
+
+    Owner(String segment) {
+      this.segment = segment;
+    }
+
+    public String segment() {
+      return segment;
+    }
+  }
+
+  public record Id(String realm, Owner owner, String ownerName, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.PROTOCOL_MAPPER;
+    }
+
+    public String path() {
+      return owner.segment() + "/" + ownerName + "/protocolMappers/" + name;
+    }
+  }
+
   private ProtocolMapperPlanner() {}
 
   static void plan(
       String realm,
-      MapperOwner owner,
+      Owner owner,
       String ownerName,
       List<ProtocolMapperSpec> desired,
       Map<String, Map<String, Object>> live,
@@ -29,14 +54,14 @@ final class ProtocolMapperPlanner {
   /** The declared mappers against the live ones, pure. */
   static Diff diff(
       String realm,
-      MapperOwner owner,
+      Owner owner,
       String ownerName,
       List<ProtocolMapperSpec> desired,
       Map<String, Map<String, Object>> live,
       Set<String> keycloakAttached) {
     Diff diff = Diff.NONE;
     for (ProtocolMapperSpec mapper : desired) {
-      var id = new ResourceId.ProtocolMapper(realm, owner, ownerName, mapper.name());
+      var id = new Id(realm, owner, ownerName, mapper.name());
       Map<String, Object> existing = live.get(mapper.name());
       diff =
           diff.plus(
@@ -51,8 +76,7 @@ final class ProtocolMapperPlanner {
             diff.plus(
                 Diff.change(
                     Change.delete(
-                        new ResourceId.ProtocolMapper(realm, owner, ownerName, entry.getKey()),
-                        entry.getValue())));
+                        new Id(realm, owner, ownerName, entry.getKey()), entry.getValue())));
       }
     }
     return diff;

@@ -14,7 +14,18 @@ import java.util.Set;
  * is created, or when Keycloak has none; never compared, since Keycloak answers it masked. Client
  * policies and profiles are compared whole, each declared key of each entry in order.
  */
-final class RealmPlanner implements ResourcePlanner {
+public final class RealmPlanner implements ResourcePlanner {
+
+  public record Id(String realm) implements ResourceId {
+    public Kind kind() {
+      return Kind.REALM;
+    }
+
+    public String path() {
+      return "realm";
+    }
+  }
+
   static final String SMTP = "smtpServer";
   static final String SMTP_PASSWORD = "password";
 
@@ -36,7 +47,7 @@ final class RealmPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     Map<String, Object> desired = desired(spec);
     out.report(references(spec));
-    ResourceId id = new ResourceId.Realm(spec.realm());
+    ResourceId id = new Id(spec.realm());
     out.add(
         out.realmExists
             ? Diff.update(id, diff(desired, live.settings()), spec.origin())

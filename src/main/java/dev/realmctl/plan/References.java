@@ -5,6 +5,7 @@ import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.RoleSpec;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -33,9 +34,9 @@ final class References {
 
   boolean scope(String name, Origin origin) {
     boolean declared =
-        spec.clientScopes().stream().map(ClientScopeSpec::name).anyMatch(name::equals);
+        spec.of(ClientScopeSpec.SECTION).stream().map(ClientScopeSpec::name).anyMatch(name::equals);
     if (declared
-        || live.clientScopes().containsKey(name)
+        || live.part(ClientScopePlanner.LIVE).containsKey(name)
         || builtinOfNewRealm(out.keycloak.clientScopesOfNewRealm().contains(name))) {
       return true;
     }
@@ -57,7 +58,7 @@ final class References {
 
   boolean client(String clientId, Origin origin) {
     if (clientDeclared(clientId)
-        || live.clients().containsKey(clientId)
+        || live.part(ClientPlanner.LIVE).containsKey(clientId)
         || builtinOfNewRealm(Builtins.CLIENTS.contains(clientId))) {
       return true;
     }
@@ -71,7 +72,7 @@ final class References {
     int index = 0;
     for (String name : names) {
       boolean declared =
-          spec.roles().stream()
+          spec.of(RoleSpec.SECTION).stream()
               .anyMatch(r -> r.clientId().equals(clientId) && r.name().equals(name));
       boolean builtin =
           builtinOfNewRealm(
@@ -85,7 +86,7 @@ final class References {
                   .flatMap(this::declaredClient)
                   .map(c -> Boolean.TRUE.equals(c.fields().get("authorizationServicesEnabled")))
                   .orElse(false);
-      if (!declared && !live.hasRole(clientId, name) && !builtin && !authorization) {
+      if (!declared && !RolePlanner.exists(live, clientId, name) && !builtin && !authorization) {
         String container =
             clientId.map(c -> "client '" + c + "'").orElse("realm '" + spec.realm() + "'");
         out.problems.error(
@@ -100,9 +101,10 @@ final class References {
   void groups(Collection<String> names, Origin listOrigin) {
     int index = 0;
     for (String written : names) {
-      String path = ResourceId.Group.key(written);
-      boolean declared = spec.groups().stream().map(GroupSpec::path).anyMatch(path::equals);
-      if (!declared && !live.groups().containsKey(path)) {
+      String path = GroupPlanner.Id.key(written);
+      boolean declared =
+          spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).anyMatch(path::equals);
+      if (!declared && !live.part(GroupPlanner.LIVE).containsKey(path)) {
         out.problems.error(
             listOrigin.child(index).location(),
             "group '"
@@ -121,7 +123,9 @@ final class References {
   }
 
   Optional<ClientSpec> declaredClient(String clientId) {
-    return spec.clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+    return spec.of(ClientSpec.SECTION).stream()
+        .filter(c -> c.clientId().equals(clientId))
+        .findFirst();
   }
 
   private boolean clientDeclared(String clientId) {

@@ -1,13 +1,74 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.Subject;
 import dev.realmctl.spec.Origin;
+import dev.realmctl.spec.ScopeMappingSpec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Direct role mappings of a user or group; each declared list is the exact set. */
-final class RoleMappingPlanner {
+public final class RoleMappingPlanner {
+
+  /** What holds a role mapping. A client or client scope holds roles as its role scope. */
+  public enum Holder {
+    USER("users/", ""),
+    GROUP("groups/", ""),
+    CLIENT("clients/", "/scopeMappings"),
+    CLIENT_SCOPE("clientScopes/", "/scopeMappings");
+
+    private final String prefix;
+    private final String suffix;
+
+    Holder(String prefix, String suffix) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+    }
+  }
+
+  /** Who holds a role mapping: a user (possibly a client's service account), a group, a scope. */
+  public record Subject(Holder holder, String name, Optional<String> serviceAccountOf) {
+    public static Subject user(String username, Optional<String> serviceAccountOf) {
+      return new Subject(Holder.USER, username, serviceAccountOf);
+    }
+
+    public static Subject group(String name) {
+      return new Subject(Holder.GROUP, name, Optional.empty());
+    }
+
+    public static Subject client(String clientId) {
+      return new Subject(Holder.CLIENT, clientId, Optional.empty());
+    }
+
+    public static Subject clientScope(String name) {
+      return new Subject(Holder.CLIENT_SCOPE, name, Optional.empty());
+    }
+
+    /** The client or client scope whose role scope a spec's scope mapping declares. */
+    public static Subject of(ScopeMappingSpec mapping) {
+      return mapping
+          .client()
+          .map(Subject::client)
+          .orElseGet(() -> clientScope(mapping.clientScope().orElseThrow()));
+    }
+
+    String path() {
+      return holder.prefix + name + holder.suffix;
+    }
+  }
+
+  public record Id(String realm, Subject subject, Optional<String> clientId, String role)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.ROLE_MAPPING;
+    }
+
+    public String path() {
+      return subject.path()
+          + clientId.map(c -> "/clientRoles/" + c + "/").orElse("/realmRoles/")
+          + role;
+    }
+  }
+
   private RoleMappingPlanner() {}
 
   static void plan(
@@ -64,7 +125,7 @@ final class RoleMappingPlanner {
       Origin origin,
       PlanBuilder out) {
     for (String role : want) {
-      var id = new ResourceId.RoleMapping(realm, subject, clientId, role);
+      var id = new Id(realm, subject, clientId, role);
       if (have.contains(role)) {
         out.unchanged++;
       } else {
@@ -73,9 +134,7 @@ final class RoleMappingPlanner {
     }
     for (String role : have) {
       if (!want.contains(role)) {
-        out.add(
-            Change.delete(
-                new ResourceId.RoleMapping(realm, subject, clientId, role), Map.of("role", role)));
+        out.add(Change.delete(new Id(realm, subject, clientId, role), Map.of("role", role)));
       }
     }
   }

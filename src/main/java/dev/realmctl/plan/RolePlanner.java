@@ -10,6 +10,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 public final class RolePlanner implements ResourcePlanner {
+  private static final String IMPORT_ONLY =
+      "role 'uma_protection' of realm-management is made only by Keycloak's realm import (exports"
+          + " of a realm with authorization services list it): never created (Keycloak refuses"
+          + " writes to realm-management's roles), and who holds it is not compared";
+
+  public record Id(String realm, Optional<String> clientId, String name) implements ResourceId {
+    public Kind kind() {
+      return Kind.ROLE;
+    }
+
+    public String path() {
+      return clientId.map(c -> "roles/client/" + c + "/").orElse("roles/realm/") + name;
+    }
+  }
+
   public static final LivePart<Map<String, Map<String, Object>>> REALM_ROLES =
       new LivePart<>("roles/realm", Map.of());
 
@@ -20,19 +35,22 @@ public final class RolePlanner implements ResourcePlanner {
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (RoleSpec role : spec.roles()) {
+    for (RoleSpec role : spec.of(RoleSpec.SECTION)) {
       if (role.clientId().isPresent() && !references.client(role.clientId().get(), role.origin())) {
         continue;
       }
-      var id = new ResourceId.Role(spec.realm(), role.clientId(), role.name());
+      var id = new Id(spec.realm(), role.clientId(), role.name());
       Map<String, Object> existing =
           role.clientId()
-              .map(c -> live.clientRoles().getOrDefault(c, Map.of()).get(role.name()))
-              .orElseGet(() -> live.realmRoles().get(role.name()));
+              .map(c -> live.part(CLIENT_ROLES).getOrDefault(c, Map.of()).get(role.name()))
+              .orElseGet(() -> live.part(REALM_ROLES).get(role.name()));
       boolean builtin =
           role.clientId()
               .map(c -> Builtins.clientRole(out.keycloak, c, role.name()))
               .orElseGet(() -> Builtins.realmRole(spec.realm(), role.name()));
+      if (Builtins.importOnlyRole(role.clientId(), role.name())) {
+        out.problems.warning(role.origin().location(), IMPORT_ONLY);
+      }
       if (existing == null && Builtins.importOnlyRole(role.clientId(), role.name())) {
         // Only Keycloak's realm import makes it (see Builtins.importOnlyRole): nothing to write.
         out.updateOrCount(id, List.of(), role.origin());
@@ -67,7 +85,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.roles().stream()
+      return spec.of(RoleSpec.SECTION).stream()
           .filter(role -> role.clientId().isEmpty())
           .map(RoleSpec::name)
           .filter(name -> !Builtins.realmRole(spec.realm(), name))
@@ -75,7 +93,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.realmRoles().keySet();
+      return live.part(REALM_ROLES).keySet();
     }
 
     public Optional<Change> delete(String realm, String role, LiveRealm live, Pruning pruning) {
@@ -83,8 +101,7 @@ public final class RolePlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(
-              new ResourceId.Role(realm, Optional.empty(), role), live.realmRoles().get(role)));
+          Change.delete(new Id(realm, Optional.empty(), role), live.part(REALM_ROLES).get(role)));
     }
   }
 
@@ -96,7 +113,7 @@ public final class RolePlanner implements ResourcePlanner {
 
     public Set<String> declared(RealmSpec spec) {
       Set<String> keys = new java.util.TreeSet<>();
-      spec.roles()
+      spec.of(RoleSpec.SECTION)
           .forEach(
               role ->
                   role.clientId()
@@ -106,7 +123,7 @@ public final class RolePlanner implements ResourcePlanner {
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.clientRoleKeys();
+      return clientRoleKeys(live);
     }
 
     public Optional<Change> delete(String realm, String key, LiveRealm live, Pruning pruning) {
@@ -119,8 +136,25 @@ public final class RolePlanner implements ResourcePlanner {
       }
       return Optional.of(
           Change.delete(
-              new ResourceId.Role(realm, Optional.of(clientId), role),
-              live.clientRoles().get(clientId).get(role)));
+              new Id(realm, Optional.of(clientId), role),
+              live.part(CLIENT_ROLES).get(clientId).get(role)));
     }
+  }
+
+  /** Whether the realm has the role, a realm role or one of the client's. */
+  public static boolean exists(LiveRealm live, Optional<String> clientId, String name) {
+    return clientId
+        .map(c -> live.part(CLIENT_ROLES).getOrDefault(c, Map.of()).containsKey(name))
+        .orElseGet(() -> live.part(REALM_ROLES).containsKey(name));
+  }
+
+  /** The client roles read, each as {@code clientId/roleName}, as ownership records them. */
+  private static Set<String> clientRoleKeys(LiveRealm live) {
+    Set<String> keys = new java.util.HashSet<>();
+    live.part(CLIENT_ROLES)
+        .forEach(
+            (clientId, roles) ->
+                roles.keySet().forEach(role -> keys.add(Ownership.clientRoleKey(clientId, role))));
+    return keys;
   }
 }

@@ -1,6 +1,6 @@
 package dev.realmctl.plan;
 
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
@@ -16,19 +16,47 @@ import java.util.stream.Collectors;
  * never returns one, so there is nothing to compare it with afterwards.
  */
 public final class UserPlanner implements ResourcePlanner {
+
+  public record Live(
+      Map<String, Object> fields,
+      Set<String> realmRoles,
+      Map<String, Set<String>> clientRoles,
+      Set<String> groups) {}
+
+  public record Id(String realm, String username, Optional<String> serviceAccountOf)
+      implements ResourceId {
+    public Kind kind() {
+      return Kind.USER;
+    }
+
+    public String path() {
+      return "users/" + username;
+    }
+  }
+
+  /** A user's membership of a group, the group by its path as in {@link Group}. */
+  public record MembershipId(String realm, String username, String group) implements ResourceId {
+    public Kind kind() {
+      return Kind.MEMBERSHIP;
+    }
+
+    public String path() {
+      return "users/" + username + "/groups/" + group;
+    }
+  }
+
   /** Users by username; their role mappings and groups as far as the spec declares them. */
-  public static final LivePart<Map<String, LiveRealm.User>> LIVE =
-      new LivePart<>("users", Map.of());
+  public static final LivePart<Map<String, Live>> LIVE = new LivePart<>("users", Map.of());
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
-    for (UserSpec user : spec.users()) {
-      LiveRealm.User existing = live.users().get(user.username());
+    for (UserSpec user : spec.of(UserSpec.SECTION)) {
+      Live existing = live.part(LIVE).get(user.username());
       if (user.isServiceAccount()) {
         checkServiceAccount(user, live, references, out);
       } else {
-        var id = new ResourceId.User(spec.realm(), user.username(), user.serviceAccountClientId());
+        var id = new Id(spec.realm(), user.username(), user.serviceAccountClientId());
         if (existing == null) {
           out.add(Change.create(id, representation(user)).at(user.origin()));
         } else {
@@ -54,7 +82,7 @@ public final class UserPlanner implements ResourcePlanner {
                     spec.realm(),
                     user.username(),
                     want.stream()
-                        .map(ResourceId.Group::key)
+                        .map(GroupPlanner.Id::key)
                         .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
                     existing == null ? Set.of() : existing.groups(),
                     out);
@@ -68,9 +96,9 @@ public final class UserPlanner implements ResourcePlanner {
     boolean enabledInSpec =
         references.declaredClient(clientId).map(ClientSpec::serviceAccountsEnabled).orElse(false);
     boolean enabledLive =
-        live.clients().containsKey(clientId)
+        live.part(ClientPlanner.LIVE).containsKey(clientId)
             && Boolean.TRUE.equals(
-                live.clients().get(clientId).fields().get("serviceAccountsEnabled"));
+                live.part(ClientPlanner.LIVE).get(clientId).fields().get("serviceAccountsEnabled"));
     if (!enabledInSpec && !enabledLive) {
       out.problems.error(
           user.origin().at("serviceAccountClientId"),
@@ -97,16 +125,12 @@ public final class UserPlanner implements ResourcePlanner {
       if (have.contains(group)) {
         out.unchanged++;
       } else {
-        out.add(
-            Change.create(
-                new ResourceId.Membership(realm, username, group), Map.of("group", group)));
+        out.add(Change.create(new MembershipId(realm, username, group), Map.of("group", group)));
       }
     }
     for (String group : have) {
       if (!want.contains(group)) {
-        out.add(
-            Change.delete(
-                new ResourceId.Membership(realm, username, group), Map.of("group", group)));
+        out.add(Change.delete(new MembershipId(realm, username, group), Map.of("group", group)));
       }
     }
   }
@@ -123,20 +147,19 @@ public final class UserPlanner implements ResourcePlanner {
     }
 
     public Set<String> declared(RealmSpec spec) {
-      return spec.users().stream()
+      return spec.of(UserSpec.SECTION).stream()
           .filter(user -> !user.isServiceAccount())
           .map(UserSpec::username)
           .collect(Collectors.toSet());
     }
 
     public Set<String> live(LiveRealm live) {
-      return live.users().keySet();
+      return live.part(LIVE).keySet();
     }
 
     public Optional<Change> delete(String realm, String user, LiveRealm live, Pruning pruning) {
       return Optional.of(
-          Change.delete(
-              new ResourceId.User(realm, user, Optional.empty()), live.users().get(user).fields()));
+          Change.delete(new Id(realm, user, Optional.empty()), live.part(LIVE).get(user).fields()));
     }
   }
 }

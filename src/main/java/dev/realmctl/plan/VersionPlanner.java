@@ -1,8 +1,13 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.ClientScopeSpec;
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.RoleSpec;
 import dev.realmctl.spec.SpecKind;
+import dev.realmctl.spec.UserSpec;
 import java.util.Map;
 
 /**
@@ -13,12 +18,13 @@ final class VersionPlanner implements ResourcePlanner {
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
-    check(SpecKind.REALM, spec.settings(), spec.origin(), out);
-    spec.clientScopes().forEach(s -> check(SpecKind.CLIENT_SCOPE, s.fields(), s.origin(), out));
-    spec.clients().forEach(c -> check(SpecKind.CLIENT, c.fields(), c.origin(), out));
-    spec.roles().forEach(r -> check(SpecKind.ROLE, r.fields(), r.origin(), out));
-    spec.groups().forEach(g -> check(SpecKind.GROUP, g.fields(), g.origin(), out));
-    spec.users().forEach(u -> check(SpecKind.USER, u.fields(), u.origin(), out));
+    check(RealmSpec.KIND, spec.settings(), spec.origin(), out);
+    spec.of(ClientScopeSpec.SECTION)
+        .forEach(s -> check(ClientScopeSpec.KIND, s.fields(), s.origin(), out));
+    spec.of(ClientSpec.SECTION).forEach(c -> check(ClientSpec.KIND, c.fields(), c.origin(), out));
+    spec.of(RoleSpec.SECTION).forEach(r -> check(RoleSpec.KIND, r.fields(), r.origin(), out));
+    spec.of(GroupSpec.SECTION).forEach(g -> check(GroupSpec.KIND, g.fields(), g.origin(), out));
+    spec.of(UserSpec.SECTION).forEach(u -> check(UserSpec.KIND, u.fields(), u.origin(), out));
   }
 
   private static void check(

@@ -14,6 +14,8 @@ public record ClientScopeSpec(
     Optional<List<ProtocolMapperSpec>> protocolMappers,
     Origin origin) {
 
+  public static final SpecKind KIND = new SpecKind("client scope", "ClientScopeRepresentation");
+
   public static final SpecSection<ClientScopeSpec> SECTION = new Section();
 
   private static final Set<String> OWN_FIELDS = Set.of("name", ProtocolMapperSpec.FIELD);
@@ -27,10 +29,8 @@ public record ClientScopeSpec(
     public List<ClientScopeSpec> read(SpecReader reader, Object value, Origin origin) {
       List<ClientScopeSpec> result = new ArrayList<>();
       for (SpecReader.Item item : reader.items(value, field(), origin)) {
-        Optional<String> name =
-            reader.requiredName(item.map(), "name", item.origin(), SpecKind.CLIENT_SCOPE);
-        Map<String, Object> fields =
-            reader.fields(item.map(), item.origin(), SpecKind.CLIENT_SCOPE, OWN_FIELDS);
+        Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), KIND);
+        Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
         Optional<List<ProtocolMapperSpec>> mappers = ProtocolMapperSpec.read(reader, item);
         name.ifPresent(n -> result.add(new ClientScopeSpec(n, fields, mappers, item.origin())));
       }
@@ -39,12 +39,7 @@ public record ClientScopeSpec(
 
     @Override
     public void check(RealmSpec spec, Problems problems) {
-      Unique.names(
-          spec.of(this),
-          ClientScopeSpec::name,
-          ClientScopeSpec::origin,
-          SpecKind.CLIENT_SCOPE,
-          problems);
+      Unique.names(spec.of(this), ClientScopeSpec::name, ClientScopeSpec::origin, KIND, problems);
       spec.of(this).forEach(scope -> ProtocolMapperSpec.unique(scope.protocolMappers(), problems));
     }
 
@@ -54,8 +49,7 @@ public record ClientScopeSpec(
 
     @Override
     public Map<String, Object> definitions(FieldCatalog catalog) {
-      Map<String, Object> scope =
-          SpecSchema.object(catalog, SpecKind.CLIENT_SCOPE, List.of("name"), false);
+      Map<String, Object> scope = SpecSchema.object(catalog, KIND, List.of("name"), false);
       SpecSchema.properties(scope)
           .put(ProtocolMapperSpec.FIELD, ProtocolMapperSpec.schemaProperty());
       Map<String, Object> definitions =

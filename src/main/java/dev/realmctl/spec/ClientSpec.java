@@ -16,6 +16,8 @@ public record ClientSpec(
     Optional<Set<String>> optionalClientScopes,
     Origin origin) {
 
+  public static final SpecKind KIND = new SpecKind("client", "ClientRepresentation");
+
   public static final SpecSection<ClientSpec> SECTION = new Section();
 
   /** Old exports' names of {@code clients}, whose {@code name} is the clientId. */
@@ -83,10 +85,8 @@ public record ClientSpec(
     }
 
     private static void client(SpecReader reader, SpecReader.Item item, List<ClientSpec> out) {
-      Optional<String> clientId =
-          reader.requiredName(item.map(), "clientId", item.origin(), SpecKind.CLIENT);
-      Map<String, Object> fields =
-          reader.fields(item.map(), item.origin(), SpecKind.CLIENT, OWN_FIELDS);
+      Optional<String> clientId = reader.requiredName(item.map(), "clientId", item.origin(), KIND);
+      Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
       reader
           .sensitive(item.map(), "secret", item.origin())
           .ifPresent(secret -> fields.put("secret", secret));
@@ -101,8 +101,7 @@ public record ClientSpec(
 
     @Override
     public void check(RealmSpec spec, Problems problems) {
-      Unique.names(
-          spec.of(this), ClientSpec::clientId, ClientSpec::origin, SpecKind.CLIENT, problems);
+      Unique.names(spec.of(this), ClientSpec::clientId, ClientSpec::origin, KIND, problems);
       spec.of(this)
           .forEach(client -> ProtocolMapperSpec.unique(client.protocolMappers(), problems));
     }
@@ -113,8 +112,7 @@ public record ClientSpec(
 
     @Override
     public Map<String, Object> definitions(FieldCatalog catalog) {
-      Map<String, Object> client =
-          SpecSchema.object(catalog, SpecKind.CLIENT, List.of("clientId"), false);
+      Map<String, Object> client = SpecSchema.object(catalog, KIND, List.of("clientId"), false);
       Map<String, Object> properties = SpecSchema.properties(client);
       properties.put(ProtocolMapperSpec.FIELD, ProtocolMapperSpec.schemaProperty());
       properties.put("defaultClientScopes", SpecSchema.STRINGS);

@@ -18,6 +18,8 @@ public record GroupSpec(
     Optional<Map<String, Set<String>>> clientRoles,
     Origin origin) {
 
+  public static final SpecKind KIND = new SpecKind("group", "GroupRepresentation");
+
   public static final SpecSection<GroupSpec> SECTION = new Section();
 
   private static final String SUB_GROUPS = "subGroups";
@@ -46,8 +48,7 @@ public record GroupSpec(
     /** A group and, after it, its sub-groups at any depth, as Keycloak's export nests them. */
     private static void group(
         SpecReader reader, SpecReader.Item item, Optional<String> parent, List<GroupSpec> out) {
-      Optional<String> name =
-          reader.requiredName(item.map(), "name", item.origin(), SpecKind.GROUP);
+      Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), KIND);
       if (name.isPresent() && name.get().contains("/")) {
         // A slash would make the path ambiguous: Keycloak escapes it, and versions differ in how.
         reader
@@ -57,8 +58,7 @@ public record GroupSpec(
                 "group name '" + name.get() + "' has a '/': nest it under 'subGroups' instead");
         name = Optional.empty();
       }
-      Map<String, Object> fields =
-          reader.fields(item.map(), item.origin(), SpecKind.GROUP, OWN_FIELDS);
+      Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
       var realmRoles = reader.stringSet(item.map(), "realmRoles", item.origin());
       var clientRoles = reader.clientRoleMap(item.map(), item.origin());
       Optional<GroupSpec> group =
@@ -82,7 +82,7 @@ public record GroupSpec(
 
     @Override
     public void check(RealmSpec spec, Problems problems) {
-      Unique.names(spec.of(this), GroupSpec::path, GroupSpec::origin, SpecKind.GROUP, problems);
+      Unique.names(spec.of(this), GroupSpec::path, GroupSpec::origin, KIND, problems);
     }
 
     public Map<String, Object> schema(FieldCatalog catalog) {
@@ -91,8 +91,7 @@ public record GroupSpec(
 
     @Override
     public Map<String, Object> definitions(FieldCatalog catalog) {
-      Map<String, Object> group =
-          SpecSchema.object(catalog, SpecKind.GROUP, List.of("name"), false);
+      Map<String, Object> group = SpecSchema.object(catalog, KIND, List.of("name"), false);
       Map<String, Object> properties = SpecSchema.properties(group);
       properties.put("realmRoles", SpecSchema.STRINGS);
       properties.put("clientRoles", SpecSchema.CLIENT_ROLES);

@@ -9,6 +9,9 @@ import java.util.Set;
 /** A protocol mapper of a client or of a client scope: both read and describe it the same way. */
 public record ProtocolMapperSpec(String name, Map<String, Object> fields, Origin origin) {
 
+  public static final SpecKind KIND =
+      new SpecKind("protocol mapper", "ProtocolMapperRepresentation");
+
   static final String FIELD = "protocolMappers";
   static final String DEFINITION = "protocolMapper";
 
@@ -19,10 +22,8 @@ public record ProtocolMapperSpec(String name, Map<String, Object> fields, Origin
     }
     List<ProtocolMapperSpec> mappers = new ArrayList<>();
     for (SpecReader.Item item : reader.list(owner.map(), FIELD, owner.origin())) {
-      Optional<String> name =
-          reader.requiredName(item.map(), "name", item.origin(), SpecKind.PROTOCOL_MAPPER);
-      Map<String, Object> fields =
-          reader.fields(item.map(), item.origin(), SpecKind.PROTOCOL_MAPPER, Set.of("name"));
+      Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), KIND);
+      Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, Set.of("name"));
       if (!fields.containsKey("protocolMapper")) {
         reader
             .problems()
@@ -40,11 +41,7 @@ public record ProtocolMapperSpec(String name, Map<String, Object> fields, Origin
     mappers.ifPresent(
         list ->
             Unique.names(
-                list,
-                ProtocolMapperSpec::name,
-                ProtocolMapperSpec::origin,
-                SpecKind.PROTOCOL_MAPPER,
-                problems));
+                list, ProtocolMapperSpec::name, ProtocolMapperSpec::origin, KIND, problems));
   }
 
   static Map<String, Object> schemaProperty() {
@@ -53,8 +50,6 @@ public record ProtocolMapperSpec(String name, Map<String, Object> fields, Origin
 
   static Map<String, Object> definitions(FieldCatalog catalog) {
     return Map.of(
-        DEFINITION,
-        SpecSchema.object(
-            catalog, SpecKind.PROTOCOL_MAPPER, List.of("name", "protocolMapper"), false));
+        DEFINITION, SpecSchema.object(catalog, KIND, List.of("name", "protocolMapper"), false));
   }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 public record RealmSpec(
     String realm, Map<String, Object> settings, Map<String, List<?>> sections, Origin origin) {
 
+  public static final SpecKind KIND = new SpecKind("realm", "RealmRepresentation");
+
   /** The section's elements, empty when the document leaves the section out. */
   @SuppressWarnings("unchecked")
   public <T> List<T> of(SpecSection<T> section) {
@@ -33,30 +35,6 @@ public record RealmSpec(
     Map<String, List<?>> changed = new LinkedHashMap<>(sections);
     changed.put(section.key(), elements);
     return new RealmSpec(realm, settings, changed, origin);
-  }
-
-  public List<ClientScopeSpec> clientScopes() {
-    return of(ClientScopeSpec.SECTION);
-  }
-
-  public List<ClientSpec> clients() {
-    return of(ClientSpec.SECTION);
-  }
-
-  public List<RoleSpec> roles() {
-    return of(RoleSpec.SECTION);
-  }
-
-  public List<GroupSpec> groups() {
-    return of(GroupSpec.SECTION);
-  }
-
-  public List<UserSpec> users() {
-    return of(UserSpec.SECTION);
-  }
-
-  public List<ScopeMappingSpec> scopeMappings() {
-    return of(ScopeMappingSpec.SECTION);
   }
 
   /**

@@ -19,6 +19,8 @@ public record RoleSpec(
     Optional<Composites> composites,
     Origin origin) {
 
+  public static final SpecKind KIND = new SpecKind("role", "RoleRepresentation");
+
   public static final SpecSection<RoleSpec> SECTION = new Section();
 
   /** The old form of the default role: the realm roles it holds, as a realm field. */
@@ -77,22 +79,7 @@ public record RoleSpec(
         for (String clientId : SpecReader.strings(byClient).keySet()) {
           for (SpecReader.Item item :
               reader.list(SpecReader.strings(byClient), clientId, clientOrigin)) {
-            role(reader, item, Optional.of(clientId))
-                .ifPresent(
-                    role -> {
-                      if (dev.realmctl.plan.Builtins.importOnlyRole(role.clientId(), role.name())) {
-                        reader
-                            .problems()
-                            .warning(
-                                item.origin().location(),
-                                "role 'uma_protection' of realm-management is made only by"
-                                    + " Keycloak's realm import (exports of a realm with"
-                                    + " authorization services list it): never created (Keycloak"
-                                    + " refuses writes to realm-management's roles), and who holds"
-                                    + " it is not compared");
-                      }
-                      result.add(role);
-                    });
+            role(reader, item, Optional.of(clientId)).ifPresent(result::add);
           }
         }
       } else if (clientRoles != null) {
@@ -121,7 +108,7 @@ public record RoleSpec(
       Map<String, Object> declared = new HashMap<>();
       declared.put(DEFAULT_ROLES, document.value(DEFAULT_ROLES));
       Origin origin = document.origin();
-      if (!(reader.fields(declared, origin, SpecKind.REALM, Set.of()).get(DEFAULT_ROLES)
+      if (!(reader.fields(declared, origin, RealmSpec.KIND, Set.of()).get(DEFAULT_ROLES)
           instanceof List<?> names)) {
         return;
       }
@@ -153,9 +140,8 @@ public record RoleSpec(
 
     private static Optional<RoleSpec> role(
         SpecReader reader, SpecReader.Item item, Optional<String> clientId) {
-      Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), SpecKind.ROLE);
-      Map<String, Object> fields =
-          reader.fields(item.map(), item.origin(), SpecKind.ROLE, OWN_FIELDS);
+      Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), KIND);
+      Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
       Optional<Composites> composites = composites(reader, item);
       return name.map(n -> new RoleSpec(n, clientId, fields, composites, item.origin()));
     }
@@ -197,7 +183,7 @@ public record RoleSpec(
 
     @Override
     public void check(RealmSpec spec, Problems problems) {
-      Unique.names(spec.of(this), RoleSpec::key, RoleSpec::origin, SpecKind.ROLE, problems);
+      Unique.names(spec.of(this), RoleSpec::key, RoleSpec::origin, KIND, problems);
     }
 
     public Map<String, Object> schema(FieldCatalog catalog) {
@@ -215,7 +201,7 @@ public record RoleSpec(
 
     @Override
     public Map<String, Object> definitions(FieldCatalog catalog) {
-      return Map.of(DEFINITION, SpecSchema.object(catalog, SpecKind.ROLE, List.of("name"), false));
+      return Map.of(DEFINITION, SpecSchema.object(catalog, KIND, List.of("name"), false));
     }
   }
 }

@@ -35,10 +35,10 @@ final class SpecBuilder {
       return Optional.empty();
     }
     Map<String, Object> map = SpecReader.strings(root);
-    Optional<String> name = reader.requiredName(map, "realm", origin, SpecKind.REALM);
+    Optional<String> name = reader.requiredName(map, "realm", origin, RealmSpec.KIND);
     Set<String> sectionFields = new LinkedHashSet<>(Set.of("realm"));
     Sections.ALL.forEach(section -> sectionFields.addAll(section.fields()));
-    Map<String, Object> settings = reader.fields(map, origin, SpecKind.REALM, sectionFields);
+    Map<String, Object> settings = reader.fields(map, origin, RealmSpec.KIND, sectionFields);
     for (var entry : List.copyOf(settings.entrySet())) {
       if (entry.getValue() instanceof List<?> list
           && !list.stream().allMatch(SpecReader::isScalar)) {

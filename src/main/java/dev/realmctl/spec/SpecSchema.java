@@ -31,7 +31,7 @@ public final class SpecSchema {
     schema.put("$id", "https://realmctl.dev/schema/realm.schema.json");
     schema.put("title", "realmctl realm spec");
     schema.put("description", "One Keycloak realm, in Keycloak's representation field names.");
-    Map<String, Object> realm = object(catalog, SpecKind.REALM, List.of("realm"), true);
+    Map<String, Object> realm = object(catalog, RealmSpec.KIND, List.of("realm"), true);
     Map<String, Object> defs = new TreeMap<>();
     for (SpecSection<?> section : Sections.ALL) {
       // A section reading another's field adds to that field's schema, not a field of its own.

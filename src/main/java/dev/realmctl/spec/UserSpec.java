@@ -23,6 +23,11 @@ public record UserSpec(
     Optional<String> serviceAccountClientId,
     Origin origin) {
 
+  public static final SpecKind CREDENTIAL_KIND =
+      new SpecKind("credential", "CredentialRepresentation");
+
+  public static final SpecKind KIND = new SpecKind("user", "UserRepresentation");
+
   public static final SpecSection<UserSpec> SECTION = new Section();
 
   /** The user's link to an account at an identity provider. */
@@ -86,7 +91,7 @@ public record UserSpec(
       Optional<String> username =
           serviceAccountOf.isPresent()
               ? serviceAccountOf.map(id -> "service-account-" + id.toLowerCase())
-              : reader.requiredName(item.map(), "username", item.origin(), SpecKind.USER);
+              : reader.requiredName(item.map(), "username", item.origin(), KIND);
       if (serviceAccountOf.isPresent()
           && item.map().containsKey("username")
           && !username.get().equals(item.map().get("username"))) {
@@ -98,8 +103,7 @@ public record UserSpec(
                 + username.get()
                 + "' by Keycloak");
       }
-      Map<String, Object> fields =
-          reader.fields(item.map(), item.origin(), SpecKind.USER, OWN_FIELDS);
+      Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
       if (serviceAccountOf.isPresent()) {
         fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
       }
@@ -143,7 +147,7 @@ public record UserSpec(
       List<Map<String, Object>> credentials = new ArrayList<>();
       for (SpecReader.Item credential : reader.list(user.map(), "credentials", user.origin())) {
         Map<String, Object> fields =
-            reader.fields(credential.map(), credential.origin(), SpecKind.CREDENTIAL, Set.of());
+            reader.fields(credential.map(), credential.origin(), CREDENTIAL_KIND, Set.of());
         fields.putIfAbsent("type", "password");
         if (credential.map().get("value") instanceof String value) {
           fields.put("value", reader.secret(value, credential.origin(), "value"));
@@ -212,7 +216,7 @@ public record UserSpec(
 
     @Override
     public void check(RealmSpec spec, Problems problems) {
-      Unique.names(spec.of(this), UserSpec::username, UserSpec::origin, SpecKind.USER, problems);
+      Unique.names(spec.of(this), UserSpec::username, UserSpec::origin, KIND, problems);
     }
 
     public Map<String, Object> schema(FieldCatalog catalog) {
@@ -221,7 +225,7 @@ public record UserSpec(
 
     @Override
     public Map<String, Object> definitions(FieldCatalog catalog) {
-      Map<String, Object> user = SpecSchema.object(catalog, SpecKind.USER, List.of(), false);
+      Map<String, Object> user = SpecSchema.object(catalog, KIND, List.of(), false);
       Map<String, Object> properties = SpecSchema.properties(user);
       properties.put("credentials", SpecSchema.arrayOf(SpecSchema.ref(CREDENTIAL)));
       properties.put("realmRoles", SpecSchema.STRINGS);
@@ -236,7 +240,7 @@ public record UserSpec(
           DEFINITION,
           user,
           CREDENTIAL,
-          SpecSchema.object(catalog, SpecKind.CREDENTIAL, List.of(), false));
+          SpecSchema.object(catalog, CREDENTIAL_KIND, List.of(), false));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.realmctl.version;
 
+import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.GroupSpec;
+import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecKind;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +127,7 @@ public final class VersionBehaviour {
    */
   private static final Map<SpecKind, Map<String, KeycloakVersion>> FIELDS_SINCE =
       Map.of(
-          SpecKind.REALM,
+          RealmSpec.KIND,
           Map.ofEntries(
               Map.entry("organizationsEnabled", ORGANIZATIONS),
               Map.entry("organizations", ORGANIZATIONS),
@@ -138,9 +141,9 @@ public final class VersionBehaviour {
               Map.entry("webAuthnPolicyPasswordlessMediation", KeycloakVersion.of("26.6")),
               Map.entry("webAuthnPolicyPasswordlessResidentKey", KeycloakVersion.of("26.6")),
               Map.entry("webAuthnPolicyResidentKey", KeycloakVersion.of("26.6"))),
-          SpecKind.CLIENT,
+          ClientSpec.KIND,
           Map.of("type", KeycloakVersion.of("25.0")),
-          SpecKind.GROUP,
+          GroupSpec.KIND,
           Map.of("description", KeycloakVersion.of("26.3")));
 
   private final KeycloakVersion server;

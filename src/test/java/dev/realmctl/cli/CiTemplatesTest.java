@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.version.KeycloakVersion;
-import dev.realmctl.version.SupportedVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The pipeline templates parse, and every realmctl command in them exists as written. */
+/**
+ * The pipeline templates parse, every realmctl command in them exists as written, and they hold
+ * each credential only where it is needed.
+ */
 class CiTemplatesTest {
   private static final Pattern REALMCTL = Pattern.compile("\\./realmctl ([^|>&;\\n]*)");
 
@@ -44,32 +46,71 @@ class CiTemplatesTest {
           () -> Realmctl.commandLine(Map.of()).parseArgs(args),
           () -> "`realmctl " + command + "` does not parse");
     }
-    assertTrue(
-        text.contains("mvn -B verify"), "the acceptance suite runs the README's test command");
   }
 
-  /** Both templates test every supported Keycloak version, the list ci/matrix and realmctl use. */
+  /**
+   * The contract runs against the deployment after apply; the project's own multi-version suite
+   * (mvn verify on every supported Keycloak) is not a team's business.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"ci/github/realms.yml", "ci/gitlab/.gitlab-ci.yml"})
-  void templateMatrixIsTheSupportedVersions(String template) throws IOException {
-    Map<?, ?> parsed =
-        (Map<?, ?>)
-            new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(Path.of(template)));
-    Object versions =
-        template.contains("github")
-            ? path(parsed, "jobs", "acceptance", "strategy", "matrix", "keycloak")
-            : ((Map<?, ?>) ((List<?>) path(parsed, "acceptance", "parallel", "matrix")).get(0))
-                .get("KEYCLOAK_VERSION");
-    List<String> expected =
-        SupportedVersions.all().stream().map(KeycloakVersion::toString).toList();
+  void theContractRunsAfterApplyAndTheProjectsSuiteStaysOut(String template) throws IOException {
+    String text = Files.readString(Path.of(template));
+    int apply = text.indexOf("./realmctl apply");
+    int contract = text.indexOf("./realmctl test --report");
+    assertTrue(apply >= 0 && contract > apply, template + " runs realmctl test after apply");
+    assertFalse(text.contains("mvn -B verify"), template + " runs realmctl's own test suite");
+    assertFalse(text.contains("keycloak-versions"), template + " carries a version matrix");
+  }
+
+  /**
+   * Issue 16, item 12: untrusted code plans with a read-only login; only the default branch
+   * applies.
+   */
+  @Test
+  void githubPlansWithTheReadOnlyCredentialAndAppliesBehindAnEnvironment() throws IOException {
+    Map<?, ?> parsed = parse("ci/github/realms.yml");
+    Map<?, ?> topLevel = (Map<?, ?>) parsed.get("env");
+    assertFalse(topLevel.containsKey("KEYCLOAK_CLIENT_SECRET"), "no job-wide admin credential");
     assertEquals(
-        expected, versions, template + " tests other versions than ci/keycloak-versions.txt");
+        "${{ secrets.KEYCLOAK_PLAN_CLIENT_SECRET }}",
+        path(parsed, "jobs", "plan", "env", "KEYCLOAK_CLIENT_SECRET"));
+    assertEquals("keycloak", path(parsed, "jobs", "apply", "environment"));
     assertTrue(
-        Files.readString(Path.of(template))
-            .matches(
-                "(?s).*mvn -B verify -Dkeycloak.version=\\$\\{?\\{? ?(matrix.keycloak|KEYCLOAK_VERSION).*"),
-        template + " passes the matrix version to the build");
+        String.valueOf(path(parsed, "jobs", "apply", "if"))
+            .contains("github.event.repository.default_branch"));
+    List<?> steps = (List<?>) path(parsed, "jobs", "apply", "steps");
+    long writers =
+        steps.stream()
+            .map(step -> (Map<?, ?>) step)
+            .filter(
+                step ->
+                    step.get("env") instanceof Map<?, ?> env
+                        && String.valueOf(env.get("KEYCLOAK_CLIENT_SECRET"))
+                            .contains("secrets.KEYCLOAK_CLIENT_SECRET"))
+            .count();
+    assertEquals(1, writers, "only the apply step holds the credential that writes");
+  }
+
+  @Test
+  void gitlabPlansWithTheReadOnlyCredentialAndAppliesBehindAnEnvironment() throws IOException {
+    Map<?, ?> parsed = parse("ci/gitlab/.gitlab-ci.yml");
+    assertEquals(
+        "$KEYCLOAK_PLAN_CLIENT_SECRET",
+        path(parsed, "plan", "variables", "KEYCLOAK_CLIENT_SECRET"));
+    assertEquals(
+        "$KEYCLOAK_PLAN_CLIENT_SECRET",
+        path(parsed, "contract", "variables", "KEYCLOAK_CLIENT_SECRET"));
+    assertEquals("keycloak", path(parsed, "apply", "environment"));
+    assertEquals(
+        "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        ((Map<?, ?>) ((List<?>) path(parsed, "apply", "rules")).get(0)).get("if"));
+  }
+
+  private static Map<?, ?> parse(String template) throws IOException {
+    return (Map<?, ?>)
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .load(Files.readString(Path.of(template)));
   }
 
   private static Object path(Map<?, ?> map, String... keys) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.TestPorts;
+import dev.realmctl.local.TestPorts;
 import dev.realmctl.support.Cli;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.realmctl.keycloak.LocalCluster;
+import dev.realmctl.local.LocalCluster;
 import dev.realmctl.support.Cli;
 import dev.realmctl.support.ClusterSpecs;
 import dev.realmctl.support.Specs;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.LocalKeycloak;
 import dev.realmctl.keycloak.Reconciler;
+import dev.realmctl.local.LocalKeycloak;
 import dev.realmctl.plan.Change;
-import dev.realmctl.plan.ResourceId;
+import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Specs;
 import java.io.IOException;
@@ -100,11 +100,11 @@ class KeycloakCrashIT {
             keycloak.url(), "master", "admin", "crash-admin", "admin-cli")) {
       return done.stream()
           .map(Change::id)
-          .filter(ResourceId.User.class::isInstance)
-          .map(id -> (ResourceId.User) id)
+          .filter(UserPlanner.Id.class::isInstance)
+          .map(id -> (UserPlanner.Id) id)
           .filter(
               id -> admin.realm(id.realm()).users().searchByUsername(id.username(), true).isEmpty())
-          .map(ResourceId.User::username)
+          .map(UserPlanner.Id::username)
           .toList();
     }
   }

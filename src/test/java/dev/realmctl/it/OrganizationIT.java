@@ -60,7 +60,7 @@ class OrganizationIT {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         TestKeycloak.get()
             .behaviour()
-            .missingField(dev.realmctl.spec.SpecKind.REALM, "organizations")
+            .missingField(dev.realmctl.spec.RealmSpec.KIND, "organizations")
             .isEmpty(),
         "organizations need Keycloak 26");
     String realm = Specs.uniqueName("orgs");

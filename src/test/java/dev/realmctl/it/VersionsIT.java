@@ -129,7 +129,7 @@ class VersionsIT {
                 .formatted(realm));
     var run = Cli.run("apply", spec.toString());
     var organizations =
-        keycloak().missingField(dev.realmctl.spec.SpecKind.REALM, "organizationsEnabled");
+        keycloak().missingField(dev.realmctl.spec.RealmSpec.KIND, "organizationsEnabled");
     var basic = keycloak().missingBuiltInScope("basic");
     if (organizations.isEmpty() && basic.isEmpty()) {
       assertEquals(0, run.exitCode(), run.err());

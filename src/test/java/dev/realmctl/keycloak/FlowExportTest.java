@@ -3,8 +3,8 @@ package dev.realmctl.keycloak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FlowPlanner;
-import dev.realmctl.plan.LiveRealm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +22,8 @@ class FlowExportTest {
           Map.of("otp", Map.of("id", "c1", "alias", "otp", "config", Map.of("period", "30"))),
           Map.of("app", Map.of("browser", "strict")));
 
-  private static LiveRealm.Client client(Map<String, Object> fields) {
-    return new LiveRealm.Client(fields, Map.of(), Set.of(), Set.of());
+  private static ClientPlanner.Live client(Map<String, Object> fields) {
+    return new ClientPlanner.Live(fields, Map.of(), Set.of(), Set.of());
   }
 
   @Test

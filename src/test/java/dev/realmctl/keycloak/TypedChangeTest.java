@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.ComponentPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.ResourceId;
@@ -34,7 +35,7 @@ class TypedChangeTest {
 
   @Test
   void bindsTheIdToItsWritersType() {
-    var id = new ResourceId.Client("r", "app");
+    var id = new ClientPlanner.Id("r", "app");
     TypedChange<?> typed = TypedChange.of(WRITERS, Change.create(id, Map.of()));
     assertSame(id, typed.id());
     assertSame(WRITERS.get(Kind.CLIENT), typed.writer());
@@ -56,6 +57,6 @@ class TypedChangeTest {
             () -> TypedChange.of(WRITERS, Change.create(new Stray("r"), Map.of())));
     assertTrue(failure.getMessage().contains(Stray.class.getName()), failure.getMessage());
     assertTrue(
-        failure.getMessage().contains(ResourceId.Client.class.getName()), failure.getMessage());
+        failure.getMessage().contains(ClientPlanner.Id.class.getName()), failure.getMessage());
   }
 }

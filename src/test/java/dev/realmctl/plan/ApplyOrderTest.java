@@ -2,7 +2,7 @@ package dev.realmctl.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.realmctl.plan.ResourceId.Subject;
+import dev.realmctl.plan.RoleMappingPlanner.Subject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,8 @@ class ApplyOrderTest {
             "+ clients/app/defaultClientScopes/audience-v2",
             "- clients/app/defaultClientScopes/audience-v1"),
         order(
-            delete(new ResourceId.ScopeLink(R, "app", "audience-v1", true)),
-            create(new ResourceId.ScopeLink(R, "app", "audience-v2", true))));
+            delete(new ClientPlanner.ScopeLinkId(R, "app", "audience-v1", true)),
+            create(new ClientPlanner.ScopeLinkId(R, "app", "audience-v2", true))));
   }
 
   @Test
@@ -41,8 +41,8 @@ class ApplyOrderTest {
     assertEquals(
         List.of("+ users/alice/groups/staff-v2", "- users/alice/groups/staff-v1"),
         order(
-            delete(new ResourceId.Membership(R, "alice", "staff-v1")),
-            create(new ResourceId.Membership(R, "alice", "staff-v2"))));
+            delete(new UserPlanner.MembershipId(R, "alice", "staff-v1")),
+            create(new UserPlanner.MembershipId(R, "alice", "staff-v2"))));
   }
 
   @Test
@@ -56,10 +56,10 @@ class ApplyOrderTest {
             "+ users/alice/groups/staff",
             "- users/alice/realmRoles/editor"),
         order(
-            delete(new ResourceId.RoleMapping(R, user, Optional.empty(), "editor")),
-            create(new ResourceId.Membership(R, "alice", "staff")),
-            create(new ResourceId.RoleMapping(R, group, Optional.empty(), "editor")),
-            create(new ResourceId.Group(R, "staff"))));
+            delete(new RoleMappingPlanner.Id(R, user, Optional.empty(), "editor")),
+            create(new UserPlanner.MembershipId(R, "alice", "staff")),
+            create(new RoleMappingPlanner.Id(R, group, Optional.empty(), "editor")),
+            create(new GroupPlanner.Id(R, "staff"))));
   }
 
   @Test
@@ -70,9 +70,9 @@ class ApplyOrderTest {
             "+ clients/app/optionalClientScopes/email",
             "- clients/app/defaultClientScopes/phone"),
         order(
-            delete(new ResourceId.ScopeLink(R, "app", "phone", true)),
-            create(new ResourceId.ScopeLink(R, "app", "email", false)),
-            delete(new ResourceId.ScopeLink(R, "app", "email", true))));
+            delete(new ClientPlanner.ScopeLinkId(R, "app", "phone", true)),
+            create(new ClientPlanner.ScopeLinkId(R, "app", "email", false)),
+            delete(new ClientPlanner.ScopeLinkId(R, "app", "email", true))));
   }
 
   @Test
@@ -86,12 +86,12 @@ class ApplyOrderTest {
             "- clientScopes/x",
             "~ ownership"),
         order(
-            Change.update(new ResourceId.Ownership(R), List.of()),
-            delete(new ResourceId.ClientScope(R, "x")),
-            delete(new ResourceId.Client(R, "old")),
-            delete(new ResourceId.Role(R, Optional.of("old"), "admin")),
-            create(new ResourceId.Client(R, "new")),
-            delete(new ResourceId.ScopeLink(R, "old", "x", true))));
+            Change.update(new OwnershipPlanner.Id(R), List.of()),
+            delete(new ClientScopePlanner.Id(R, "x")),
+            delete(new ClientPlanner.Id(R, "old")),
+            delete(new RolePlanner.Id(R, Optional.of("old"), "admin")),
+            create(new ClientPlanner.Id(R, "new")),
+            delete(new ClientPlanner.ScopeLinkId(R, "old", "x", true))));
   }
 
   @Test
@@ -105,19 +105,19 @@ class ApplyOrderTest {
             "- groups/old/a",
             "- groups/old"),
         order(
-            delete(new ResourceId.Group(R, "old")),
-            create(new ResourceId.Group(R, "staff/ops/oncall")),
-            delete(new ResourceId.Group(R, "old/a/b")),
-            create(new ResourceId.Group(R, "staff/ops")),
-            delete(new ResourceId.Group(R, "old/a")),
-            create(new ResourceId.Group(R, "staff"))));
+            delete(new GroupPlanner.Id(R, "old")),
+            create(new GroupPlanner.Id(R, "staff/ops/oncall")),
+            delete(new GroupPlanner.Id(R, "old/a/b")),
+            create(new GroupPlanner.Id(R, "staff/ops")),
+            delete(new GroupPlanner.Id(R, "old/a")),
+            create(new GroupPlanner.Id(R, "staff"))));
   }
 
   @Test
   void aGroupsLevelIsItsDepthInThePath() {
-    assertEquals(0, new ResourceId.Group(R, "staff").level());
-    assertEquals(2, new ResourceId.Group(R, "staff/ops/oncall").level());
-    assertEquals(0, new ResourceId.Membership(R, "ann", "staff/ops").level());
+    assertEquals(0, new GroupPlanner.Id(R, "staff").level());
+    assertEquals(2, new GroupPlanner.Id(R, "staff/ops/oncall").level());
+    assertEquals(0, new UserPlanner.MembershipId(R, "ann", "staff/ops").level());
   }
 
   @Test
@@ -128,9 +128,9 @@ class ApplyOrderTest {
             "+ users/ann/groups/staff/dev",
             "- users/ann/groups/staff/ops/oncall"),
         order(
-            delete(new ResourceId.Membership(R, "ann", "staff/ops/oncall")),
-            create(new ResourceId.Membership(R, "ann", "staff/dev")),
-            create(new ResourceId.Group(R, "staff/dev"))));
+            delete(new UserPlanner.MembershipId(R, "ann", "staff/ops/oncall")),
+            create(new UserPlanner.MembershipId(R, "ann", "staff/dev")),
+            create(new GroupPlanner.Id(R, "staff/dev"))));
   }
 
   /** An id of any kind, for what apply order reads of an id: its kind. */

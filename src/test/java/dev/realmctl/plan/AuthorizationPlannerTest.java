@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.realmctl.spec.AuthorizationSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
+import dev.realmctl.support.LiveRealms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,19 +60,12 @@ class AuthorizationPlannerTest {
     return new LiveState(
         Map.of(
             "r",
-            LiveRealm.of(Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")))
-                .with(
-                    ClientPlanner.LIVE,
-                    Map.of(
-                        "shop",
-                        new LiveRealm.Client(
-                            Map.of("clientId", "shop", "authorizationServicesEnabled", true),
-                            Map.of(),
-                            Set.of(),
-                            Set.of())))
-                .with(
-                    RolePlanner.REALM_ROLES, Map.of("orders-admin", Map.of("name", "orders-admin")))
-                .with(AuthorizationPlanner.LIVE, read)));
+            LiveRealms.unnamed()
+                .owning("{}")
+                .client("shop", "authorizationServicesEnabled", true)
+                .realmRoles("orders-admin")
+                .part(AuthorizationPlanner.LIVE, read)
+                .build()));
   }
 
   private static List<String> paths(List<Change> changes) {

@@ -21,7 +21,7 @@ class ClientPlannerTest {
   @TempDir Path folder;
 
   private ClientSpec client(String yaml) throws IOException {
-    return SpecFiles.load(folder, "realm: r\nclients:\n" + yaml).clients().get(0);
+    return SpecFiles.load(folder, "realm: r\nclients:\n" + yaml).of(ClientSpec.SECTION).get(0);
   }
 
   private static List<String> paths(Diff diff) {
@@ -52,7 +52,7 @@ class ClientPlannerTest {
                 defaultClientScopes: [profile, orders]
             """);
     var live =
-        new LiveRealm.Client(
+        new ClientPlanner.Live(
             Map.of("clientId", "app", "serviceAccountsEnabled", true, "description", "old"),
             Map.of("legacy", Map.of("name", "legacy")),
             Set.of("profile", "email", "service_account"),
@@ -71,7 +71,7 @@ class ClientPlannerTest {
   void aClientAsDeclaredIsOneUnchangedResource() throws IOException {
     ClientSpec app = client("  - clientId: app\n    description: same\n");
     var live =
-        new LiveRealm.Client(
+        new ClientPlanner.Live(
             Map.of("clientId", "app", "description", "same"), Map.of(), Set.of("x"), Set.of());
     assertEquals(new Diff(List.of(), 1), ClientPlanner.diff("r", app, live, KEYCLOAK));
   }

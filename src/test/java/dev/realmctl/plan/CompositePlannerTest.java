@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
+import dev.realmctl.support.LiveRealms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,28 +70,18 @@ class CompositePlannerTest {
 
   @Test
   void aRoleMovedBetweenCompositesIsAddedBeforeItIsTakenAway() throws IOException {
-    LiveRealm live =
-        LiveRealm.of(Map.of("realm", "r"))
-            .with(
-                RolePlanner.REALM_ROLES,
-                Map.of(
-                    "reader", Map.of("name", "reader"),
-                    "writer", Map.of("name", "writer"),
-                    "editor", Map.of("name", "editor"),
-                    "default-roles-r", Map.of("name", "default-roles-r"),
-                    "offline_access", Map.of("name", "offline_access")))
-            .with(
-                RolePlanner.CLIENT_ROLES,
-                Map.of("account", Map.of("manage-account", Map.of("name", "manage-account"))))
-            .with(
-                CompositePlanner.LIVE,
-                Map.of(
-                    "editor", new LiveRealm.RoleScope(Set.of("reader"), Map.of()),
-                    "default-roles-r",
-                        new LiveRealm.RoleScope(
-                            Set.of("offline_access", "reader"),
-                            Map.of("account", Set.of("manage-account")))));
-    Plan plan = new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of("r", live)));
+    LiveState live =
+        LiveRealms.realm("r")
+            .realmRoles("reader", "writer", "editor", "default-roles-r", "offline_access")
+            .clientRole("account", "manage-account")
+            .composite("editor", new ScopeMappingPlanner.RoleScope(Set.of("reader"), Map.of()))
+            .composite(
+                "default-roles-r",
+                new ScopeMappingPlanner.RoleScope(
+                    Set.of("offline_access", "reader"),
+                    Map.of("account", Set.of("manage-account"))))
+            .state();
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), live);
     assertEquals(
         List.of(
             "+ roles/realm/editor/composites/realm/writer",

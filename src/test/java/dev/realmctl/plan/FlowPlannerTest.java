@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.plan.FlowDesired.Binding;
+import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.SpecFiles;
@@ -162,7 +163,8 @@ class FlowPlannerTest {
         List.of("browserFlow=strict browser"),
         FlowDesired.realmBindings(spec).stream().map(b -> b.field() + "=" + b.alias()).toList());
     List<Binding> overrides =
-        FlowDesired.clientOverrides(spec.clients().get(0), Map.of("nowhere", "somewhere"))
+        FlowDesired.clientOverrides(
+                spec.of(ClientSpec.SECTION).get(0), Map.of("nowhere", "somewhere"))
             .orElseThrow();
     assertEquals(
         List.of("browser=strict browser", "direct_grant=somewhere"),
@@ -197,7 +199,7 @@ class FlowPlannerTest {
     FlowDesired desired = FlowDesired.of(spec);
     var known = FlowReferences.known(desired, matching(), true);
     List<Binding> overrides =
-        FlowDesired.clientOverrides(spec.clients().get(0), Map.of()).orElseThrow();
+        FlowDesired.clientOverrides(spec.of(ClientSpec.SECTION).get(0), Map.of()).orElseThrow();
     List<Problem> problems = FlowReferences.bindings(overrides, known, "r");
     assertEquals(1, problems.size(), problems::toString);
     assertEquals(
@@ -295,7 +297,7 @@ class FlowPlannerTest {
     assertEquals(Diff.NONE, FlowDiff.realmBindings("r", List.of(), Map.of(), true, spec.origin()));
 
     var client =
-        new LiveRealm.Client(
+        new ClientPlanner.Live(
             Map.of(FlowPlanner.CLIENT_OVERRIDES, Map.of("browser", "f1")),
             Map.of(),
             Set.of(),
@@ -303,15 +305,28 @@ class FlowPlannerTest {
     List<Binding> want =
         List.of(
             new Binding(
-                "browser", "strict browser", "strict browser", spec.clients().get(0).origin()));
+                "browser",
+                "strict browser",
+                "strict browser",
+                spec.of(ClientSpec.SECTION).get(0).origin()));
     Map<String, String> aliasById = Map.of("f1", "strict browser");
     assertEquals(
         new Diff(List.of(), 1),
         FlowDiff.clientOverrides(
-            "r", "app", want, Optional.of(client), aliasById, spec.clients().get(0).origin()));
+            "r",
+            "app",
+            want,
+            Optional.of(client),
+            aliasById,
+            spec.of(ClientSpec.SECTION).get(0).origin()));
     Diff bind =
         FlowDiff.clientOverrides(
-            "r", "app", want, Optional.empty(), aliasById, spec.clients().get(0).origin());
+            "r",
+            "app",
+            want,
+            Optional.empty(),
+            aliasById,
+            spec.of(ClientSpec.SECTION).get(0).origin());
     assertEquals(
         Map.of(FlowPlanner.CLIENT_OVERRIDES, Map.of("browser", "strict browser")),
         bind.changes().get(0).after());

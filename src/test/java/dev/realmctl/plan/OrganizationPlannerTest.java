@@ -8,6 +8,7 @@ import dev.realmctl.plan.OrganizationPlanner.Live;
 import dev.realmctl.plan.OrganizationPlanner.Organizations;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
+import dev.realmctl.support.LiveRealms;
 import dev.realmctl.version.KeycloakVersion;
 import dev.realmctl.version.VersionBehaviour;
 import java.io.IOException;
@@ -43,12 +44,6 @@ class OrganizationPlannerTest {
 
   /** A realm that has what {@link #SPEC} declares, and records it as realmctl's. */
   private static LiveRealm matching(Set<String> members, Set<String> managed) {
-    Map<String, Object> settings =
-        Map.of(
-            "organizationsEnabled",
-            true,
-            "attributes",
-            Map.of(Ownership.ATTRIBUTE, "{\"organizations\":[\"acme\"]}"));
     Live acme =
         new Live(
             Map.of(
@@ -69,10 +64,13 @@ class OrganizationPlannerTest {
             Set.of("corp"),
             members,
             managed);
-    return LiveRealm.of(settings)
-        .with(
+    return LiveRealms.unnamed()
+        .setting("organizationsEnabled", true)
+        .owning("{\"organizations\":[\"acme\"]}")
+        .part(
             OrganizationPlanner.LIVE,
-            new Organizations(Map.of("acme", acme), Set.of("bob"), Set.of("corp")));
+            new Organizations(Map.of("acme", acme), Set.of("bob"), Set.of("corp")))
+        .build();
   }
 
   @Test

@@ -10,10 +10,10 @@ import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.spec.SpecLoader;
 import dev.realmctl.spec.Variables;
+import dev.realmctl.support.LiveRealms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +56,7 @@ class PlannerTest {
   void theDefaultRoleAnExportListsForAUserPlansNothing() throws IOException {
     String export =
         CLIENT_APP.replace("realmRoles: [reader]", "realmRoles: [reader, default-roles-r]");
-    Plan plan = new Planner().plan(List.of(spec(export)), new LiveState(Map.of("r", matching())));
+    Plan plan = new Planner().plan(List.of(spec(export)), matching().state());
     assertTrue(plan.isEmpty(), () -> paths(plan).toString());
   }
 
@@ -96,21 +96,19 @@ class PlannerTest {
 
   @Test
   void matchingRealmPlansNothingAndIgnoresWhatKeycloakManages() throws IOException {
-    Plan plan =
-        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", matching())));
+    Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), matching().state());
     assertTrue(plan.isEmpty(), () -> paths(plan).toString());
   }
 
   @Test
   void driftIsPlannedFieldByField() throws IOException {
-    LiveRealm live = matching();
-    Map<String, Object> client = new HashMap<>(live.clients().get("app").fields());
-    client.put("redirectUris", List.of("a", "b"));
-    client.put("secret", "rotated-by-hand");
-    live.clients()
-        .put("app", new LiveRealm.Client(client, Map.of(), Set.of("basic", "profile"), Set.of()));
+    LiveState live =
+        matching()
+            .clientChanged("app", "redirectUris", List.of("a", "b"), "secret", "rotated-by-hand")
+            .defaultScopes("app", "basic", "profile")
+            .state();
 
-    Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", live)));
+    Plan plan = new Planner().plan(List.of(spec(CLIENT_APP)), live);
     assertEquals(
         List.of("~ clients/app", "- clients/app/defaultClientScopes/profile"), paths(plan));
     var fields = plan.changes().get(0).fields().stream().map(FieldChange::name).toList();
@@ -123,8 +121,7 @@ class PlannerTest {
         spec("realm: r\nclients:\n  - clientId: app\n    defaultClientScopes: [basic, nope]\n");
     SpecException e =
         assertThrows(
-            SpecException.class,
-            () -> new Planner().plan(List.of(spec), new LiveState(Map.of("r", matching()))));
+            SpecException.class, () -> new Planner().plan(List.of(spec), matching().state()));
     assertTrue(
         e.getMessage()
             .endsWith(
@@ -134,25 +131,16 @@ class PlannerTest {
 
   @Test
   void aScopeMappingListIsTheExactSet() throws IOException {
-    LiveRealm matching = matching();
-    Map<String, Map<String, Object>> roles = new HashMap<>(matching.realmRoles());
-    roles.put("writer", Map.of("name", "writer"));
-    LiveRealm live =
-        LiveRealm.of(matching.settings())
-            .with(ClientPlanner.LIVE, matching.clients())
-            .with(ClientScopePlanner.LIVE, matching.clientScopes())
-            .with(RolePlanner.REALM_ROLES, roles)
-            .with(RolePlanner.CLIENT_ROLES, matching.clientRoles())
-            .with(GroupPlanner.LIVE, matching.groups())
-            .with(UserPlanner.LIVE, matching.users())
-            .with(
-                ScopeMappingPlanner.LIVE,
-                Map.of(
-                    ResourceId.Subject.client("app"),
-                    new LiveRealm.RoleScope(Set.of("writer"), Map.of())));
+    LiveState live =
+        matching()
+            .realmRoles("writer")
+            .scopeMapping(
+                RoleMappingPlanner.Subject.client("app"),
+                new ScopeMappingPlanner.RoleScope(Set.of("writer"), Map.of()))
+            .state();
     RealmSpec spec = spec(CLIENT_APP + "scopeMappings: [{client: app, roles: [reader]}]\n");
 
-    Plan plan = new Planner().plan(List.of(spec), new LiveState(Map.of("r", live)));
+    Plan plan = new Planner().plan(List.of(spec), live);
     assertEquals(
         List.of(
             "+ clients/app/scopeMappings/realmRoles/reader",
@@ -166,8 +154,7 @@ class PlannerTest {
         spec(CLIENT_APP + "scopeMappings:\n  - {client: app, roles: [reader, nope]}\n");
     SpecException e =
         assertThrows(
-            SpecException.class,
-            () -> new Planner().plan(List.of(spec), new LiveState(Map.of("r", matching()))));
+            SpecException.class, () -> new Planner().plan(List.of(spec), matching().state()));
     assertTrue(
         e.getMessage()
             .endsWith("r.yaml:14:35: role 'nope' exists neither in the spec nor in realm 'r'"),
@@ -176,67 +163,31 @@ class PlannerTest {
 
   @Test
   void pruneDeletesOnlyWhatRealmctlOwnsAndTheSpecDropped() throws IOException {
-    LiveRealm live = matching();
-    live.clients()
-        .put("old", new LiveRealm.Client(Map.of("clientId", "old"), Map.of(), Set.of(), Set.of()));
-    live.clients()
-        .put(
-            "by-hand",
-            new LiveRealm.Client(Map.of("clientId", "by-hand"), Map.of(), Set.of(), Set.of()));
-    live.clients()
-        .put(
-            "account",
-            new LiveRealm.Client(Map.of("clientId", "account"), Map.of(), Set.of(), Set.of()));
-    Map<String, Object> settings = new HashMap<>(live.settings());
-    settings.put(
-        "attributes",
-        Map.of(
-            Ownership.ATTRIBUTE,
-            "{\"clients\":[\"account\",\"app\",\"old\"],\"roles\":[\"reader\"]}"));
-    LiveRealm owningOld =
-        LiveRealm.of(settings)
-            .with(ClientPlanner.LIVE, live.clients())
-            .with(ClientScopePlanner.LIVE, live.clientScopes())
-            .with(RolePlanner.REALM_ROLES, live.realmRoles())
-            .with(RolePlanner.CLIENT_ROLES, live.clientRoles())
-            .with(GroupPlanner.LIVE, live.groups())
-            .with(UserPlanner.LIVE, live.users())
-            .with(ScopeMappingPlanner.LIVE, live.scopeMappings());
+    LiveState owningOld =
+        matching()
+            .client("old")
+            .client("by-hand")
+            .client("account")
+            .owning("{\"clients\":[\"account\",\"app\",\"old\"],\"roles\":[\"reader\"]}")
+            .state();
 
-    Plan withoutPrune =
-        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)));
+    Plan withoutPrune = new Planner().plan(List.of(spec(CLIENT_APP)), owningOld);
     assertTrue(withoutPrune.isEmpty(), () -> "no deletion without --prune: " + paths(withoutPrune));
 
-    Plan pruned =
-        new Planner().plan(List.of(spec(CLIENT_APP)), new LiveState(Map.of("r", owningOld)), true);
+    Plan pruned = new Planner().plan(List.of(spec(CLIENT_APP)), owningOld, true);
     assertEquals(List.of("- clients/old", "~ ownership"), paths(pruned));
   }
 
   @Test
   void subGroupsArePlannedByPathAndAPrunedSubTreeGoesWithItsTop() throws IOException {
-    var group = new LiveRealm.Group(Map.of(), Set.of(), Map.of());
-    Map<String, LiveRealm.Group> groups = new HashMap<>();
-    for (String path :
-        List.of("staff", "staff/ops", "staff/ops/oncall", "staff/ops/oncall/night")) {
-      groups.put(path, group);
-    }
-    Map<String, LiveRealm.User> users = new HashMap<>();
-    users.put(
-        "ann",
-        new LiveRealm.User(
-            Map.of("username", "ann"), Set.of(), Map.of(), Set.of("staff/ops/oncall")));
     LiveRealm live =
-        LiveRealm.of(
-                Map.of(
-                    "realm",
-                    "r",
-                    "attributes",
-                    Map.of(
-                        Ownership.ATTRIBUTE,
-                        "{\"groups\":[\"staff\",\"staff/ops\",\"staff/ops/oncall\","
-                            + "\"staff/ops/oncall/night\"],\"users\":[\"ann\"]}")))
-            .with(GroupPlanner.LIVE, groups)
-            .with(UserPlanner.LIVE, users);
+        LiveRealms.realm("r")
+            .owning(
+                "{\"groups\":[\"staff\",\"staff/ops\",\"staff/ops/oncall\","
+                    + "\"staff/ops/oncall/night\"],\"users\":[\"ann\"]}")
+            .groups("staff", "staff/ops", "staff/ops/oncall", "staff/ops/oncall/night")
+            .user("ann", user -> user.fields("username", "ann").groups("staff/ops/oncall"))
+            .build();
     RealmSpec spec =
         spec(
             """
@@ -285,42 +236,23 @@ class PlannerTest {
         e.problems().toString());
   }
 
-  private static LiveRealm matching() {
-    Map<String, LiveRealm.Client> clients = new HashMap<>();
-    clients.put(
-        "app",
-        new LiveRealm.Client(
-            Map.of(
-                "clientId",
-                "app",
-                "secret",
-                "secret-1",
-                "serviceAccountsEnabled",
-                true,
-                "redirectUris",
-                List.of("a")),
-            Map.of(),
-            Set.of("basic", "service_account"),
-            Set.of()));
-    return LiveRealm.of(
-            Map.of(
-                "realm",
-                "r",
-                "attributes",
-                Map.of(Ownership.ATTRIBUTE, "{\"clients\":[\"app\"],\"roles\":[\"reader\"]}")))
-        .with(ClientPlanner.LIVE, clients)
-        .with(
-            ClientScopePlanner.LIVE,
-            Map.of("basic", new LiveRealm.Scope(Map.of("name", "basic"), Map.of())))
-        .with(
-            RolePlanner.REALM_ROLES,
-            Map.of("reader", Map.of("name", "reader"), "default-roles-r", Map.of()))
-        .with(
-            UserPlanner.LIVE,
-            Map.of(
-                "service-account-app",
-                new LiveRealm.User(
-                    Map.of(), Set.of("reader", "default-roles-r"), Map.of(), Set.of())));
+  /** A realm that has what {@link #CLIENT_APP} declares, and records it as realmctl's. */
+  private static LiveRealms matching() {
+    return LiveRealms.realm("r")
+        .owning("{\"clients\":[\"app\"],\"roles\":[\"reader\"]}")
+        .client(
+            "app",
+            "secret",
+            "secret-1",
+            "serviceAccountsEnabled",
+            true,
+            "redirectUris",
+            List.of("a"))
+        .defaultScopes("app", "basic", "service_account")
+        .clientScope("basic")
+        .realmRoles("reader")
+        .realmRole("default-roles-r")
+        .user("service-account-app", user -> user.realmRoles("reader", "default-roles-r"));
   }
 
   @Test
@@ -351,5 +283,10 @@ class PlannerTest {
         paths.stream()
             .anyMatch(p -> p.startsWith("+ ") && p.endsWith("realm-management/view-users")),
         paths.toString());
+    // The planner says so, at the role's line: the spec reader knows nothing of Keycloak's roles.
+    assertEquals(1, plan.warnings().size(), plan.warnings().toString());
+    assertTrue(
+        plan.warnings().get(0).toString().matches(".*:10:24: warning: role 'uma_protection'.*"),
+        plan.warnings().toString());
   }
 }

@@ -13,6 +13,7 @@ import dev.realmctl.spec.Sensitive;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.spec.SpecLoader;
 import dev.realmctl.spec.Variables;
+import dev.realmctl.support.LiveRealms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,16 +250,15 @@ class RealmStructuresTest {
 
   @Test
   void realmDefaultScopesAreExactSetsOfKnownScopes() throws IOException {
-    Map<String, LiveRealm.Scope> scopes = new HashMap<>();
-    for (String name : List.of("email", "profile", "phone")) {
-      scopes.put(name, new LiveRealm.Scope(Map.of("name", name), Map.of()));
-    }
     LiveRealm live =
-        LiveRealm.of(Map.of())
-            .with(ClientScopePlanner.LIVE, scopes)
-            .with(
+        LiveRealms.unnamed()
+            .clientScope("email")
+            .clientScope("profile")
+            .clientScope("phone")
+            .part(
                 RealmDefaultScopePlanner.LIVE,
-                new RealmDefaultScopePlanner.Live(Set.of("email", "profile"), Set.of("phone")));
+                new RealmDefaultScopePlanner.Live(Set.of("email", "profile"), Set.of("phone")))
+            .build();
     assertTrue(
         mine(plan("realm: r\ndefaultDefaultClientScopes: [profile, email]\n", live)).isEmpty());
     Plan plan = plan("realm: r\ndefaultDefaultClientScopes: [email]\n", live);

@@ -20,7 +20,7 @@ class SecretValuesTest {
   private static final SecretValues SECRETS = new SecretValues(Set.of("secret.key"));
 
   private static Plan plan() {
-    var realm = new ResourceId.Realm("r");
+    var realm = new RealmPlanner.Id("r");
     return new Plan(
         List.of(
             SECRETS.mask(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
+import dev.realmctl.support.LiveRealms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,8 +62,10 @@ class UserProfilePlannerTest {
     return new LiveState(
         Map.of(
             "r",
-            LiveRealm.of(Map.of("attributes", Map.of(Ownership.ATTRIBUTE, "{}")))
-                .with(UserProfilePlanner.LIVE, Optional.of(profile))));
+            LiveRealms.unnamed()
+                .owning("{}")
+                .part(UserProfilePlanner.LIVE, Optional.of(profile))
+                .build()));
   }
 
   private static List<String> paths(Plan plan) {

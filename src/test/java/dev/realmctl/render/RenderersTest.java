@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.realmctl.plan.Change;
+import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FieldChange;
 import dev.realmctl.plan.Plan;
-import dev.realmctl.plan.ResourceId;
+import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.Sensitive;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class RenderersTest {
   private static final String OLD_SECRET = "old-secret-value-17";
 
   private static Plan plan() {
-    var client = new ResourceId.Client("shop", "web");
+    var client = new ClientPlanner.Id("shop", "web");
     return new Plan(
         List.of(
             Change.update(
@@ -38,7 +39,7 @@ class RenderersTest {
                         Optional.of(new Sensitive(OLD_SECRET)),
                         Optional.of(new Sensitive(NEW_SECRET))))),
             Change.create(
-                new ResourceId.User("shop", "ann", Optional.empty()),
+                new UserPlanner.Id("shop", "ann", Optional.empty()),
                 Map.of("username", "ann", "password", new Sensitive(NEW_SECRET)))),
         7);
   }
@@ -59,9 +60,9 @@ class RenderersTest {
         new Plan(
             List.of(
                 Change.delete(
-                    new ResourceId.ScopeLink("shop", "web", "audience-v1", true), Map.of()),
+                    new ClientPlanner.ScopeLinkId("shop", "web", "audience-v1", true), Map.of()),
                 Change.create(
-                    new ResourceId.ScopeLink("shop", "web", "audience-v2", true), Map.of())),
+                    new ClientPlanner.ScopeLinkId("shop", "web", "audience-v2", true), Map.of())),
             0);
     String out = PlanRenderer.of(format, false).render(swap);
     int added = out.indexOf("audience-v2");

@@ -30,7 +30,9 @@ class LegacyNamesTest {
                 publicClient: true
             """);
     RealmSpec spec = loaded.realms().get(0);
-    assertEquals(List.of("legacy-app"), spec.clients().stream().map(ClientSpec::clientId).toList());
+    assertEquals(
+        List.of("legacy-app"),
+        spec.of(ClientSpec.SECTION).stream().map(ClientSpec::clientId).toList());
     assertTrue(
         loaded.warnings().get(0).message().contains("'applications' is the old name of 'clients'"));
   }
@@ -40,7 +42,7 @@ class LegacyNamesTest {
     var loaded =
         load("realm: Shop\ndefaultRoles: [customer]\nroles: {realm: [{name: customer}]}\n");
     RoleSpec role =
-        loaded.realms().get(0).roles().stream()
+        loaded.realms().get(0).of(RoleSpec.SECTION).stream()
             .filter(r -> r.name().equals("default-roles-shop"))
             .findFirst()
             .orElseThrow();

@@ -54,7 +54,7 @@ class SpecLoaderTest {
     RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
     assertFalse(
         spec.settings().containsKey("defaultRole"), "it only names the default role: read-only");
-    assertFalse(spec.groups().get(1).fields().containsKey("parentId"));
+    assertFalse(spec.of(GroupSpec.SECTION).get(1).fields().containsKey("parentId"));
     var keys = spec.of(ComponentSpec.SECTION);
     assertEquals(Map.of("priority", List.of("100")), keys.get(0).config(), "SIG is implied");
     assertEquals(Map.of("keyUse", List.of("SIG")), keys.get(1).config(), "not the implied use");
@@ -94,12 +94,13 @@ class SpecLoaderTest {
     RealmSpec realm = loaded.realms().get(0);
     assertEquals("demo", realm.realm());
     assertEquals(Map.of("displayName", "Demo"), realm.settings());
-    assertEquals(new Sensitive("s1"), realm.clients().get(0).fields().get("secret"));
+    assertEquals(new Sensitive("s1"), realm.of(ClientSpec.SECTION).get(0).fields().get("secret"));
     assertEquals(
         List.of("basic", "aud"),
-        List.copyOf(realm.clients().get(0).defaultClientScopes().orElseThrow()));
-    assertEquals(2, realm.roles().size());
-    assertEquals(new Sensitive("p1"), realm.users().get(0).initialPassword().orElseThrow());
+        List.copyOf(realm.of(ClientSpec.SECTION).get(0).defaultClientScopes().orElseThrow()));
+    assertEquals(2, realm.of(RoleSpec.SECTION).size());
+    assertEquals(
+        new Sensitive("p1"), realm.of(UserSpec.SECTION).get(0).initialPassword().orElseThrow());
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings()::toString);
   }
 
@@ -313,7 +314,9 @@ class SpecLoaderTest {
   void aBooleanWrittenAsAStringIsTakenWithAWarning() throws IOException {
     Path file = write("realm: r\nclients:\n  - clientId: app\n    fullScopeAllowed: \"false\"\n");
     var loaded = loader(Map.of()).load(List.of(file));
-    assertEquals(false, loaded.realms().get(0).clients().get(0).fields().get("fullScopeAllowed"));
+    assertEquals(
+        false,
+        loaded.realms().get(0).of(ClientSpec.SECTION).get(0).fields().get("fullScopeAllowed"));
     assertTrue(
         loaded.warnings().get(0).toString().contains("write false without quotes"),
         loaded.warnings().toString());
@@ -340,7 +343,7 @@ class SpecLoaderTest {
                 notBefore: 0
                 groups: []
             """);
-    var user = loader(Map.of()).load(List.of(file)).realms().get(0).users().get(0);
+    var user = loader(Map.of()).load(List.of(file)).realms().get(0).of(UserSpec.SECTION).get(0);
     assertEquals("service-account-app", user.username());
     assertEquals(Map.of(), user.fields());
   }
@@ -391,12 +394,13 @@ class SpecLoaderTest {
     RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
     assertEquals(
         List.of("staff", "staff/ops", "staff/ops/oncall", "guests"),
-        spec.groups().stream().map(GroupSpec::path).toList());
-    GroupSpec oncall = spec.groups().get(2);
+        spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).toList());
+    GroupSpec oncall = spec.of(GroupSpec.SECTION).get(2);
     assertEquals("oncall", oncall.name());
     assertEquals(Map.of("pager", List.of("yes")), oncall.fields().get("attributes"));
     assertEquals(
-        java.util.Optional.of(java.util.Set.of("reader")), spec.groups().get(1).realmRoles());
+        java.util.Optional.of(java.util.Set.of("reader")),
+        spec.of(GroupSpec.SECTION).get(1).realmRoles());
   }
 
   @Test

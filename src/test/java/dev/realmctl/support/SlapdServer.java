@@ -1,6 +1,6 @@
 package dev.realmctl.support;
 
-import dev.realmctl.keycloak.TestPorts;
+import dev.realmctl.local.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

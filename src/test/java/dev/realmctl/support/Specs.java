@@ -1,6 +1,7 @@
 package dev.realmctl.support;
 
 import dev.realmctl.keycloak.RepresentationCatalog;
+import dev.realmctl.spec.ClientScopeSpec;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.Redactor;
@@ -51,9 +52,9 @@ public final class Specs {
     Predicate<String> exists =
         scope ->
             keycloak.missingBuiltInScope(scope).isEmpty()
-                || spec.clientScopes().stream().anyMatch(s -> s.name().equals(scope));
+                || spec.of(ClientScopeSpec.SECTION).stream().anyMatch(s -> s.name().equals(scope));
     List<ClientSpec> clients =
-        spec.clients().stream()
+        spec.of(ClientSpec.SECTION).stream()
             .map(
                 c ->
                     new ClientSpec(

@@ -3,8 +3,8 @@ package dev.realmctl.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.LocalCluster;
-import dev.realmctl.keycloak.LocalPostgres;
+import dev.realmctl.local.LocalCluster;
+import dev.realmctl.local.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.realmctl.support;
 
 import dev.realmctl.keycloak.Connection;
-import dev.realmctl.keycloak.LocalKeycloak;
+import dev.realmctl.local.LocalKeycloak;
 import dev.realmctl.version.VersionBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,6 @@ import dev.realmctl.plan.Plan;
 import dev.realmctl.plan.Planner;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
-import dev.realmctl.spec.SpecKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +117,9 @@ class VersionBehaviourTest {
         on("25.0.6").hostnameOptions("http://localhost:1"));
     assertEquals(List.of(), on("24.0.5").managementPortOptions(1));
     assertEquals(List.of("--http-management-port=1"), on("25.0.6").managementPortOptions(1));
-    assertTrue(on("25.0.6").missingField(SpecKind.REALM, "organizationsEnabled").isPresent());
-    assertFalse(on("26.0.8").missingField(SpecKind.REALM, "organizationsEnabled").isPresent());
-    assertFalse(on("24.0.5").missingField(SpecKind.REALM, "displayName").isPresent());
+    assertTrue(on("25.0.6").missingField(RealmSpec.KIND, "organizationsEnabled").isPresent());
+    assertFalse(on("26.0.8").missingField(RealmSpec.KIND, "organizationsEnabled").isPresent());
+    assertFalse(on("24.0.5").missingField(RealmSpec.KIND, "displayName").isPresent());
   }
 
   @Test
@@ -191,7 +190,7 @@ class VersionBehaviourTest {
                 ClientPlanner.LIVE,
                 Map.of(
                     "app",
-                    new LiveRealm.Client(
+                    new ClientPlanner.Live(
                         Map.of("clientId", "app", "serviceAccountsEnabled", true),
                         attached,
                         Set.of(),
