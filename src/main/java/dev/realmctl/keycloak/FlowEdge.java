@@ -12,19 +12,15 @@ import dev.realmctl.plan.Ownership;
 import dev.realmctl.spec.AuthenticationFlowSpec;
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticationExecutionRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -39,19 +35,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 final class FlowEdge implements KindEdge {
   /** The alias suffix of a flow while it is built beside the one it replaces. */
   static final String NEXT = " realmctl-next";
-
-  private static final String FORM_FLOW = "form-flow";
-
-  /** What a new realm binds: exported only when the realm binds something else. */
-  private static final Map<String, String> DEFAULT_BINDINGS =
-      Map.of(
-          "browserFlow", "browser",
-          "registrationFlow", "registration",
-          "directGrantFlow", "direct grant",
-          "resetCredentialsFlow", "reset credentials",
-          "clientAuthenticationFlow", "clients",
-          "dockerAuthenticationFlow", "docker auth",
-          "firstBrokerLoginFlow", "first broker login");
 
   @Override
   public Map<Kind, ChangeWriter<?>> writers() {
@@ -95,75 +78,18 @@ final class FlowEdge implements KindEdge {
   public LiveRealm readAll(String name, RealmRead read, LiveRealm live) {
     LiveRealm withFlows = read(RealmSpec.readingEverything(name), read, live);
     FlowPlanner.Live flows = withFlows.part(FlowPlanner.LIVE);
-    Map<String, String> aliasById = new HashMap<>();
-    flows.flows().forEach((alias, flow) -> aliasById.put(String.valueOf(flow.get("id")), alias));
-    Map<String, Map<String, String>> overrides = new HashMap<>();
-    live.part(ClientPlanner.LIVE)
-        .forEach(
-            (clientId, client) -> {
-              if (client.fields().get(FlowPlanner.CLIENT_OVERRIDES) instanceof Map<?, ?> bound
-                  && !bound.isEmpty()) {
-                Map<String, String> byAlias = new TreeMap<>();
-                bound.forEach(
-                    (binding, id) ->
-                        byAlias.put(
-                            String.valueOf(binding),
-                            aliasById.getOrDefault(String.valueOf(id), String.valueOf(id))));
-                overrides.put(clientId, byAlias);
-              }
-            });
     return withFlows.with(
         FlowPlanner.LIVE,
-        new FlowPlanner.Live(flows.read(), flows.flows(), flows.configs(), overrides));
+        new FlowPlanner.Live(
+            flows.read(),
+            flows.flows(),
+            flows.configs(),
+            FlowExport.clientOverrides(flows, live.part(ClientPlanner.LIVE))));
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    FlowPlanner.Live flows = live.part(FlowPlanner.LIVE);
-    if (spec.get("clients") instanceof List<?> clients) {
-      for (Object entry : clients) {
-        Map<String, Object> client = (Map<String, Object>) entry;
-        Map<String, String> bound =
-            flows.clientOverrides().get(String.valueOf(client.get("clientId")));
-        if (bound != null) {
-          client.put(FlowPlanner.CLIENT_OVERRIDES, bound);
-        }
-      }
-    }
-    new TreeMap<>(DEFAULT_BINDINGS)
-        .forEach(
-            (binding, builtIn) -> {
-              Object bound = live.settings().get(binding);
-              if (bound != null && !builtIn.equals(bound)) {
-                spec.put(binding, bound);
-              }
-            });
-    List<Map<String, Object>> custom = new ArrayList<>();
-    new TreeMap<>(flows.flows())
-        .forEach(
-            (alias, flow) -> {
-              if (!Boolean.TRUE.equals(flow.get("builtIn"))) {
-                Map<String, Object> out = new LinkedHashMap<>(flow);
-                out.remove("id");
-                custom.add(out);
-              }
-            });
-    if (!custom.isEmpty()) {
-      spec.put("authenticationFlows", custom);
-      List<Map<String, Object>> configs = new ArrayList<>();
-      new TreeMap<>(flows.configs())
-          .values()
-          .forEach(
-              config -> {
-                Map<String, Object> out = new LinkedHashMap<>(config);
-                out.remove("id");
-                configs.add(out);
-              });
-      if (!configs.isEmpty()) {
-        spec.put("authenticatorConfig", configs);
-      }
-    }
+    FlowExport.export(live.part(FlowPlanner.LIVE), live.settings(), spec);
   }
 
   private static AuthenticationManagementResource flows(Target target, String realm) {
@@ -183,7 +109,7 @@ final class FlowEdge implements KindEdge {
 
     public void create(FlowId id, Change change, Target target) {
       var flows = flows(target, id.realm());
-      String created = build(flows, change.after(), "", new Built());
+      String created = FlowBuild.build(flows, change.after(), "", new FlowBuild.Built());
       // A swap cut short after the old flow was deleted: what is bound to its replacement moves
       // to the flow just built.
       topLevel(flows, id.alias() + NEXT)
@@ -212,8 +138,8 @@ final class FlowEdge implements KindEdge {
                 rebind(target, id.realm(), leftover, id.alias(), old.getId());
                 flows.deleteFlow(leftover.getId());
               });
-      Built built = new Built();
-      String next = build(flows, change.after(), NEXT, built);
+      FlowBuild.Built built = new FlowBuild.Built();
+      String next = FlowBuild.build(flows, change.after(), NEXT, built);
       rebind(target, id.realm(), old, id.alias() + NEXT, next);
       flows.deleteFlow(old.getId());
       built.flows.forEach(
@@ -232,87 +158,6 @@ final class FlowEdge implements KindEdge {
       var flows = flows(target, id.realm());
       topLevel(flows, id.alias()).ifPresent(flow -> flows.deleteFlow(flow.getId()));
     }
-  }
-
-  /** The flows and configs a build made, by id, to be renamed once they are in use. */
-  private static final class Built {
-    final Map<String, AuthenticationFlowRepresentation> flows = new LinkedHashMap<>();
-    final Map<String, AuthenticatorConfigRepresentation> configs = new LinkedHashMap<>();
-  }
-
-  /** Builds the flow tree of a plan, every alias with {@code suffix}; returns the top flow's id. */
-  @SuppressWarnings("unchecked")
-  private static String build(
-      AuthenticationManagementResource flows,
-      Map<String, Object> tree,
-      String suffix,
-      Built built) {
-    AuthenticationFlowRepresentation top = flow(tree, suffix, true);
-    String topId = Target.createdId(flows.createFlow(top));
-    top.setId(topId);
-    built.flows.put(topId, top);
-    steps(flows, topId, (List<Map<String, Object>>) tree.get("executions"), suffix, built);
-    return topId;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void steps(
-      AuthenticationManagementResource flows,
-      String parentId,
-      List<Map<String, Object>> steps,
-      String suffix,
-      Built built) {
-    int priority = 0;
-    for (Map<String, Object> step : steps) {
-      priority += 10;
-      AuthenticationExecutionRepresentation execution = new AuthenticationExecutionRepresentation();
-      execution.setParentFlow(parentId);
-      execution.setRequirement(String.valueOf(step.get("requirement")));
-      execution.setPriority(priority);
-      Map<String, Object> sub = (Map<String, Object>) step.get("flow");
-      String subId = null;
-      if (sub != null) {
-        AuthenticationFlowRepresentation subFlow = flow(sub, suffix, false);
-        subId = Target.createdId(flows.createFlow(subFlow));
-        subFlow.setId(subId);
-        built.flows.put(subId, subFlow);
-        execution.setAuthenticatorFlow(true);
-        execution.setFlowId(subId);
-        if (FORM_FLOW.equals(sub.get("providerId"))) {
-          // A form flow renders through this authenticator; the import sets it the same way.
-          execution.setAuthenticator("registration-page-form");
-        }
-      } else {
-        execution.setAuthenticatorFlow(false);
-        execution.setAuthenticator(String.valueOf(step.get("authenticator")));
-      }
-      String executionId = Target.createdId(flows.addExecution(execution));
-      if (step.get("config") instanceof Map<?, ?> config) {
-        AuthenticatorConfigRepresentation rep = new AuthenticatorConfigRepresentation();
-        rep.setAlias(config.get("alias") + suffix);
-        Map<String, String> values = new LinkedHashMap<>();
-        ((Map<String, Object>) config.get("config"))
-            .forEach((k, v) -> values.put(k, String.valueOf(v)));
-        rep.setConfig(values);
-        String configId = Target.createdId(flows.newExecutionConfig(executionId, rep));
-        rep.setId(configId);
-        built.configs.put(configId, rep);
-      }
-      if (sub != null) {
-        steps(flows, subId, (List<Map<String, Object>>) sub.get("executions"), suffix, built);
-      }
-    }
-  }
-
-  private static AuthenticationFlowRepresentation flow(
-      Map<String, Object> node, String suffix, boolean topLevel) {
-    AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-    flow.setAlias(node.get("alias") + suffix);
-    flow.setProviderId(String.valueOf(node.getOrDefault("providerId", "basic-flow")));
-    flow.setDescription((String) node.get("description"));
-    flow.setTopLevel(topLevel);
-    flow.setBuiltIn(false);
-    return flow;
   }
 
   /** Everything bound to the old flow is bound to the new one: realm, clients, providers. */

@@ -2,6 +2,8 @@ package dev.realmctl.plan;
 
 import dev.realmctl.spec.ClientSpec;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.version.VersionBehaviour;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,82 +58,102 @@ public final class ClientPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     References references = new References(spec, live, out);
     for (ClientSpec client : spec.of(ClientSpec.SECTION)) {
-      ProtocolMapperPlanner.checkProviders(client.protocolMappers(), out);
-      client
-          .defaultClientScopes()
-          .ifPresent(s -> references.scopes(s, client.origin().child("defaultClientScopes")));
-      client
-          .optionalClientScopes()
-          .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
-      var id = new Id(spec.realm(), client.clientId());
+      checkReferences(client, references, out);
       if (Builtins.READ_ONLY_CLIENT.equals(client.clientId())) {
         // Keycloak answers every write to realm-management (its fields, scope links, mappers)
         // with HTTP 403: an export's copy of it is taken as Keycloak keeps it.
         out.unchanged++;
         continue;
       }
-      Live found = live.part(LIVE).get(client.clientId());
-      if (found == null && !out.realmExists && Builtins.CLIENTS.contains(client.clientId())) {
-        // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
-        // are updates of those, with the scopes a new realm links to them (a create answered
-        // 409, taken as done, and left their declared fields and scopes to the next apply).
-        found =
-            new Live(
-                Map.of(),
-                Map.of(),
-                out.keycloak.builtInClientScopesOfNewRealm(false),
-                out.keycloak.builtInClientScopesOfNewRealm(true));
-      }
-      Live existing = found;
-      if (existing == null) {
-        out.add(Change.create(id, representation(client)).at(client.origin()));
-        continue;
-      }
-      out.updateOrCount(id, FieldDiff.between(fields(client), existing.fields()), client.origin());
-      boolean serviceAccounts =
-          client.serviceAccountsEnabled()
-              || Boolean.TRUE.equals(existing.fields().get("serviceAccountsEnabled"));
-      Set<String> attachedScopes = out.keycloak.scopesKeycloakAttaches(serviceAccounts);
-      client
-          .protocolMappers()
-          .ifPresent(
-              mappers ->
-                  ProtocolMapperPlanner.plan(
-                      spec.realm(),
-                      ProtocolMapperPlanner.Owner.CLIENT,
-                      client.clientId(),
-                      mappers,
-                      existing.protocolMappers(),
-                      out.keycloak.mappersKeycloakAttaches(serviceAccounts),
-                      out));
-      client
-          .defaultClientScopes()
-          .ifPresent(
-              want ->
-                  links(
-                      spec.realm(),
-                      client.clientId(),
-                      true,
-                      want,
-                      existing.defaultClientScopes(),
-                      attachedScopes,
-                      out));
-      client
-          .optionalClientScopes()
-          .ifPresent(
-              want ->
-                  links(
-                      spec.realm(),
-                      client.clientId(),
-                      false,
-                      want,
-                      existing.optionalClientScopes(),
-                      attachedScopes,
-                      out));
+      out.add(
+          existing(client.clientId(), live, out.realmExists, out.keycloak)
+              .map(found -> diff(spec.realm(), client, found, out.keycloak))
+              .orElseGet(
+                  () ->
+                      Diff.change(
+                          Change.create(
+                                  new Id(spec.realm(), client.clientId()), representation(client))
+                              .at(client.origin()))));
     }
   }
 
-  /** A new client is created whole: Keycloak then attaches exactly the declared scopes. */
+  /** The mappers' types and the linked scopes must exist. */
+  private static void checkReferences(ClientSpec client, References references, PlanBuilder out) {
+    ProtocolMapperPlanner.checkProviders(client.protocolMappers(), out);
+    client
+        .defaultClientScopes()
+        .ifPresent(s -> references.scopes(s, client.origin().child("defaultClientScopes")));
+    client
+        .optionalClientScopes()
+        .ifPresent(s -> references.scopes(s, client.origin().child("optionalClientScopes")));
+  }
+
+  /** The live client, or what Keycloak makes of a built-in one with a new realm. */
+  static Optional<Live> existing(
+      String clientId, LiveRealm live, boolean realmExists, VersionBehaviour keycloak) {
+    Live found = live.part(LIVE).get(clientId);
+    if (found == null && !realmExists && Builtins.CLIENTS.contains(clientId)) {
+      // Keycloak makes the built-in clients with the realm: an export's account, broker, ...
+      // are updates of those, with the scopes a new realm links to them (a create answered
+      // 409, taken as done, and left their declared fields and scopes to the next apply).
+      return Optional.of(
+          new Live(
+              Map.of(),
+              Map.of(),
+              keycloak.builtInClientScopesOfNewRealm(false),
+              keycloak.builtInClientScopesOfNewRealm(true)));
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * An existing client against its spec: its fields, then its mappers and scope links when
+   * declared, sparing what Keycloak attaches by itself.
+   */
+  static Diff diff(String realm, ClientSpec client, Live existing, VersionBehaviour keycloak) {
+    var id = new Id(realm, client.clientId());
+    Diff diff =
+        Diff.update(id, FieldDiff.between(fields(client), existing.fields()), client.origin());
+    boolean serviceAccounts =
+        client.serviceAccountsEnabled()
+            || Boolean.TRUE.equals(existing.fields().get("serviceAccountsEnabled"));
+    Set<String> attachedScopes = keycloak.scopesKeycloakAttaches(serviceAccounts);
+    if (client.protocolMappers().isPresent()) {
+      diff =
+          diff.plus(
+              ProtocolMapperPlanner.diff(
+                  realm,
+                  ProtocolMapperPlanner.Owner.CLIENT,
+                  client.clientId(),
+                  client.protocolMappers().get(),
+                  existing.protocolMappers(),
+                  keycloak.mappersKeycloakAttaches(serviceAccounts)));
+    }
+    if (client.defaultClientScopes().isPresent()) {
+      diff =
+          diff.plus(
+              links(
+                  realm,
+                  client.clientId(),
+                  true,
+                  client.defaultClientScopes().get(),
+                  existing.defaultClientScopes(),
+                  attachedScopes));
+    }
+    if (client.optionalClientScopes().isPresent()) {
+      diff =
+          diff.plus(
+              links(
+                  realm,
+                  client.clientId(),
+                  false,
+                  client.optionalClientScopes().get(),
+                  existing.optionalClientScopes(),
+                  attachedScopes));
+    }
+    return diff;
+  }
+
   /** Flow overrides are bound once their flows exist: FlowPlanner plans them. */
   private static Map<String, Object> fields(ClientSpec client) {
     Map<String, Object> fields = new LinkedHashMap<>(client.fields());
@@ -139,6 +161,7 @@ public final class ClientPlanner implements ResourcePlanner {
     return fields;
   }
 
+  /** A new client is created whole: Keycloak then attaches exactly the declared scopes. */
   private static Map<String, Object> representation(ClientSpec client) {
     Map<String, Object> rep = new LinkedHashMap<>();
     rep.put("clientId", client.clientId());
@@ -155,28 +178,30 @@ public final class ClientPlanner implements ResourcePlanner {
     return rep;
   }
 
-  private static void links(
+  /** Links to add and to remove; what Keycloak attached by itself stays. */
+  private static Diff links(
       String realm,
       String clientId,
       boolean isDefault,
       Set<String> want,
       Set<String> have,
-      Set<String> keycloakAttached,
-      PlanBuilder out) {
+      Set<String> keycloakAttached) {
+    List<Change> changes = new ArrayList<>();
     for (String scope : want) {
       if (!have.contains(scope)) {
-        out.add(
+        changes.add(
             Change.create(
                 new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
     for (String scope : have) {
       if (!want.contains(scope) && !keycloakAttached.contains(scope)) {
-        out.add(
+        changes.add(
             Change.delete(
                 new ScopeLinkId(realm, clientId, scope, isDefault), Map.of("name", scope)));
       }
     }
+    return new Diff(changes, 0);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import dev.realmctl.spec.ComponentSpec;
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.Sensitive;
 import java.util.LinkedHashMap;
@@ -77,55 +78,80 @@ public final class ComponentPlanner implements ResourcePlanner {
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     Map<String, Live> existing = live.part(LIVE);
     for (ComponentSpec component : spec.of(ComponentSpec.SECTION)) {
-      Optional<String> refusal =
-          out.providers.refusal(component.providerType(), component.providerId());
-      if (refusal.isPresent()) {
-        out.problems.error(
-            component.origin().valueAt("providerId"),
-            "component '" + component.name() + "': " + refusal.get());
-        continue;
+      Optional<Live> have = Optional.ofNullable(existing.get(component.key()));
+      Optional<Problem> refused = refusal(component, have, out.providers);
+      if (refused.isPresent()) {
+        out.report(List.of(refused.get()));
+      } else {
+        out.add(diff(spec.realm(), component, have));
       }
-      ResourceId id =
-          component
-              .parent()
-              .<ResourceId>map(p -> new SubId(spec.realm(), p, component.key()))
-              .orElseGet(() -> new Id(spec.realm(), component.key()));
-      Live have = existing.get(component.key());
-      if (have == null) {
-        out.add(Change.create(id, representation(component)).at(component.origin()));
-        continue;
-      }
-      if (!have.providerId().equals(component.providerId())) {
-        out.problems.error(
-            component.origin().valueAt("providerId"),
-            "component '"
-                + component.name()
-                + "' is '"
-                + have.providerId()
-                + "' in Keycloak, which cannot change it: give it another name");
-        continue;
-      }
-      Map<String, Object> declared = new LinkedHashMap<>();
-      component
-          .config()
-          .forEach(
-              (key, values) -> {
-                boolean secret = values.stream().anyMatch(Sensitive.class::isInstance);
-                boolean masked = have.config().getOrDefault(key, List.of()).contains(MASK);
-                boolean keycloakDrops =
-                    DROPPED_WHEN_FALSE.contains(key)
-                        && values.equals(List.of("false"))
-                        && !have.config().containsKey(key);
-                if (!secret && !masked && !keycloakDrops) {
-                  declared.put(key, values);
-                }
-              });
-      out.updateOrCount(
-          id,
-          FieldDiff.between(
-              Map.of("config", declared), Map.of("config", new LinkedHashMap<>(have.config()))),
-          component.origin());
     }
+  }
+
+  /**
+   * Why a component cannot be planned: the server refuses its provider, or Keycloak has it with
+   * another provider, which it cannot change.
+   */
+  static Optional<Problem> refusal(
+      ComponentSpec component, Optional<Live> have, ServerProviders providers) {
+    Optional<String> refused = providers.refusal(component.providerType(), component.providerId());
+    if (refused.isPresent()) {
+      return Optional.of(
+          Problem.error(
+              component.origin().valueAt("providerId"),
+              "component '" + component.name() + "': " + refused.get()));
+    }
+    return have.filter(h -> !h.providerId().equals(component.providerId()))
+        .map(
+            h ->
+                Problem.error(
+                    component.origin().valueAt("providerId"),
+                    "component '"
+                        + component.name()
+                        + "' is '"
+                        + h.providerId()
+                        + "' in Keycloak, which cannot change it: give it another name"));
+  }
+
+  /** A new component is created whole; an existing one is compared by its declared config. */
+  static Diff diff(String realm, ComponentSpec component, Optional<Live> have) {
+    ResourceId id =
+        component
+            .parent()
+            .<ResourceId>map(p -> new SubId(realm, p, component.key()))
+            .orElseGet(() -> new Id(realm, component.key()));
+    if (have.isEmpty()) {
+      return Diff.change(Change.create(id, representation(component)).at(component.origin()));
+    }
+    return Diff.update(
+        id,
+        FieldDiff.between(
+            Map.of("config", comparedConfig(component, have.get())),
+            Map.of("config", new LinkedHashMap<>(have.get().config()))),
+        component.origin());
+  }
+
+  /**
+   * The declared config keys that can be compared: not secrets, not what Keycloak shows masked, not
+   * what it drops when false.
+   */
+  static Map<String, Object> comparedConfig(ComponentSpec component, Live have) {
+    Map<String, Object> declared = new LinkedHashMap<>();
+    component
+        .config()
+        .forEach(
+            (key, values) -> {
+              boolean secret = values.stream().anyMatch(Sensitive.class::isInstance);
+              boolean masked = have.config().getOrDefault(key, List.of()).contains(MASK);
+              boolean keycloakDrops =
+                  DROPPED_WHEN_FALSE.contains(key)
+                      && values.equals(List.of("false"))
+                      && !have.config().containsKey(key);
+              if (!secret && !masked && !keycloakDrops) {
+                declared.put(key, values);
+              }
+            });
+    return declared;
   }
 
   private static Map<String, Object> representation(ComponentSpec component) {

@@ -2,7 +2,9 @@ package dev.realmctl.plan;
 
 import dev.realmctl.spec.IdentityProviderMapperSpec;
 import dev.realmctl.spec.IdentityProviderSpec;
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,59 +45,84 @@ public final class IdentityProviderPlanner implements ResourcePlanner {
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
     Map<String, Live> existing = live.part(LIVE);
+    out.report(references(spec, existing, out.providers));
+    for (IdentityProviderSpec idp : spec.of(IdentityProviderSpec.SECTION)) {
+      out.add(diff(spec.realm(), idp, Optional.ofNullable(existing.get(idp.alias()))));
+    }
+    for (IdentityProviderMapperSpec mapper : spec.of(IdentityProviderMapperSpec.SECTION)) {
+      String alias = mapper.identityProviderAlias();
+      if (aliases(spec).contains(alias) || existing.containsKey(alias)) {
+        Optional<Map<String, Object>> have =
+            Optional.ofNullable(existing.get(alias)).map(idp -> idp.mappers().get(mapper.name()));
+        out.add(diff(spec.realm(), mapper, have));
+      }
+    }
+  }
+
+  /**
+   * Each provider and mapper type the server lacks, and each mapper of a provider that exists
+   * nowhere.
+   */
+  static List<Problem> references(
+      RealmSpec spec, Map<String, Live> existing, ServerProviders providers) {
+    List<Problem> problems = new ArrayList<>();
     for (IdentityProviderSpec idp : spec.of(IdentityProviderSpec.SECTION)) {
       String type = String.valueOf(idp.fields().get("providerId"));
-      out.providers
+      providers
           .missing(ServerProviders.IDENTITY_PROVIDER, type, "identity provider type")
-          .ifPresent(problem -> out.problems.error(idp.origin().valueAt("providerId"), problem));
-      var id = new Id(spec.realm(), idp.alias());
-      Live have = existing.get(idp.alias());
-      if (have == null) {
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("alias", idp.alias());
-        create.putAll(idp.fields());
-        Map<String, Object> config = new LinkedHashMap<>(idp.config());
-        idp.clientSecret().ifPresent(secret -> config.put("clientSecret", secret));
-        create.put("config", config);
-        out.add(Change.create(id, create).at(idp.origin()));
-      } else {
-        out.updateOrCount(id, FieldDiff.between(idp.fields(), have.fields()), idp.origin());
-      }
+          .ifPresent(p -> problems.add(Problem.error(idp.origin().valueAt("providerId"), p)));
     }
     Set<String> declared = aliases(spec);
     for (IdentityProviderMapperSpec mapper : spec.of(IdentityProviderMapperSpec.SECTION)) {
       String type = String.valueOf(mapper.fields().get("identityProviderMapper"));
-      out.providers
+      providers
           .missing(ServerProviders.IDENTITY_PROVIDER_MAPPER, type, "identity provider mapper type")
           .ifPresent(
-              problem ->
-                  out.problems.error(mapper.origin().valueAt("identityProviderMapper"), problem));
+              p ->
+                  problems.add(
+                      Problem.error(mapper.origin().valueAt("identityProviderMapper"), p)));
       String alias = mapper.identityProviderAlias();
       if (!declared.contains(alias) && !existing.containsKey(alias)) {
-        out.problems.error(
-            mapper.origin().at("identityProviderAlias"),
-            "identity provider '"
-                + alias
-                + "' exists neither in the spec nor in realm '"
-                + spec.realm()
-                + "'");
-        continue;
-      }
-      var id = new MapperId(spec.realm(), alias, mapper.name());
-      Map<String, Object> have =
-          Optional.ofNullable(existing.get(alias))
-              .map(idp -> idp.mappers().get(mapper.name()))
-              .orElse(null);
-      if (have == null) {
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("name", mapper.name());
-        create.put("identityProviderAlias", alias);
-        create.putAll(mapper.fields());
-        out.add(Change.create(id, create).at(mapper.origin()));
-      } else {
-        out.updateOrCount(id, FieldDiff.between(mapper.fields(), have), mapper.origin());
+        problems.add(
+            Problem.error(
+                mapper.origin().at("identityProviderAlias"),
+                "identity provider '"
+                    + alias
+                    + "' exists neither in the spec nor in realm '"
+                    + spec.realm()
+                    + "'"));
       }
     }
+    return problems;
+  }
+
+  /** A provider is created with its config and client secret; an existing one is compared. */
+  static Diff diff(String realm, IdentityProviderSpec idp, Optional<Live> have) {
+    var id = new Id(realm, idp.alias());
+    if (have.isPresent()) {
+      return Diff.update(id, FieldDiff.between(idp.fields(), have.get().fields()), idp.origin());
+    }
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("alias", idp.alias());
+    create.putAll(idp.fields());
+    Map<String, Object> config = new LinkedHashMap<>(idp.config());
+    idp.clientSecret().ifPresent(secret -> config.put("clientSecret", secret));
+    create.put("config", config);
+    return Diff.change(Change.create(id, create).at(idp.origin()));
+  }
+
+  static Diff diff(
+      String realm, IdentityProviderMapperSpec mapper, Optional<Map<String, Object>> have) {
+    String alias = mapper.identityProviderAlias();
+    var id = new MapperId(realm, alias, mapper.name());
+    if (have.isPresent()) {
+      return Diff.update(id, FieldDiff.between(mapper.fields(), have.get()), mapper.origin());
+    }
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("name", mapper.name());
+    create.put("identityProviderAlias", alias);
+    create.putAll(mapper.fields());
+    return Diff.change(Change.create(id, create).at(mapper.origin()));
   }
 
   private static Set<String> aliases(RealmSpec spec) {

@@ -4,8 +4,10 @@ import dev.realmctl.spec.IdentityProviderSpec;
 import dev.realmctl.spec.OrganizationSpec;
 import dev.realmctl.spec.OrganizationSpec.Domain;
 import dev.realmctl.spec.Origin;
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.UserSpec;
+import dev.realmctl.version.VersionBehaviour;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,91 +81,43 @@ public final class OrganizationPlanner implements ResourcePlanner {
     if (!spec.declares(OrganizationSpec.SECTION)) {
       return;
     }
-    Origin section = spec.origin().child(OrganizationSpec.SECTION.field());
-    Optional<dev.realmctl.version.KeycloakVersion> missing =
-        out.keycloak.missingField(RealmSpec.KIND, OrganizationSpec.SECTION.field());
-    if (missing.isPresent()) {
-      out.problems.error(
-          section.location(), "realm field 'organizations' " + out.keycloak.needs(missing.get()));
-      return;
-    }
-    List<OrganizationSpec> organizations = spec.of(OrganizationSpec.SECTION);
-    if (!organizations.isEmpty() && !enabled(spec, live)) {
-      out.problems.error(
-          spec.settings().containsKey("organizationsEnabled")
-              ? spec.origin().valueAt("organizationsEnabled")
-              : section.location(),
-          "organizations need 'organizationsEnabled: true', in the spec or in realm '"
-              + spec.realm()
-              + "'");
+    Optional<Problem> refused = refusal(spec, live, out.keycloak);
+    if (refused.isPresent()) {
+      out.report(List.of(refused.get()));
       return;
     }
     Organizations have = live.part(LIVE);
-    Set<String> providers = new HashSet<>(have.identityProviders());
-    providers.addAll(live.part(IdentityProviderPlanner.LIVE).keySet());
-    spec.of(IdentityProviderSpec.SECTION).forEach(idp -> providers.add(idp.alias()));
-    Set<String> users = new HashSet<>(have.users());
-    users.addAll(live.part(UserPlanner.LIVE).keySet());
-    spec.of(UserSpec.SECTION).stream().map(UserSpec::username).forEach(users::add);
-    have.byAlias().values().forEach(org -> users.addAll(org.members()));
-
-    for (OrganizationSpec org : organizations) {
-      boolean referencesExist =
-          exist(org.identityProviders(), providers, "identity provider", "alias", spec, out)
-              & exist(org.members(), users, "user", "username", spec, out);
-      if (!referencesExist) {
-        continue;
+    Known known = Known.of(spec, live);
+    for (OrganizationSpec org : spec.of(OrganizationSpec.SECTION)) {
+      List<Problem> missing = references(org, known, spec.realm());
+      out.report(missing);
+      if (missing.isEmpty()) {
+        out.add(diff(spec.realm(), org, Optional.ofNullable(have.byAlias().get(org.alias()))));
       }
-      var id = new Id(spec.realm(), org.alias());
-      Live existing = have.byAlias().get(org.alias());
-      if (existing == null) {
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("name", org.name());
-        create.put("alias", org.alias());
-        create.putAll(org.fields());
-        org.domains().ifPresent(domains -> create.put("domains", asMaps(domains)));
-        out.add(Change.create(id, create).at(org.origin()));
-      } else {
-        Map<String, Object> declared = new LinkedHashMap<>(org.fields());
-        declared.put("name", org.name());
-        List<FieldChange> fields = new ArrayList<>(FieldDiff.between(declared, existing.fields()));
-        org.domains()
-            .ifPresent(
-                want -> {
-                  List<Domain> live2 = domains(existing.fields());
-                  if (!want.equals(live2)) {
-                    fields.add(
-                        new FieldChange(
-                            "domains",
-                            Optional.empty(),
-                            Optional.of(asMaps(live2)),
-                            Optional.of(asMaps(want))));
-                  }
-                });
-        out.updateOrCount(id, fields, org.origin());
-      }
-      Live links = existing == null ? new Live(Map.of(), Set.of(), Set.of(), Set.of()) : existing;
-      org.identityProviders()
-          .ifPresent(
-              want ->
-                  links(
-                      want,
-                      links.identityProviders(),
-                      Set.of(),
-                      alias -> new IdentityProviderLinkId(spec.realm(), org.alias(), alias),
-                      "alias",
-                      out));
-      org.members()
-          .ifPresent(
-              want ->
-                  links(
-                      want,
-                      links.members(),
-                      links.managedMembers(),
-                      username -> new MemberId(spec.realm(), org.alias(), username),
-                      "username",
-                      out));
     }
+  }
+
+  /** Why the server or the realm takes no organizations at all, if it does not. */
+  static Optional<Problem> refusal(RealmSpec spec, LiveRealm live, VersionBehaviour keycloak) {
+    Origin section = spec.origin().child(OrganizationSpec.SECTION.field());
+    Optional<dev.realmctl.version.KeycloakVersion> missing =
+        keycloak.missingField(RealmSpec.KIND, OrganizationSpec.SECTION.field());
+    if (missing.isPresent()) {
+      return Optional.of(
+          Problem.error(
+              section.location(), "realm field 'organizations' " + keycloak.needs(missing.get())));
+    }
+    if (!spec.of(OrganizationSpec.SECTION).isEmpty() && !enabled(spec, live)) {
+      return Optional.of(
+          Problem.error(
+              spec.settings().containsKey("organizationsEnabled")
+                  ? spec.origin().valueAt("organizationsEnabled")
+                  : section.location(),
+              "organizations need 'organizationsEnabled: true', in the spec or in realm '"
+                  + spec.realm()
+                  + "'"));
+    }
+    return Optional.empty();
   }
 
   private static boolean enabled(RealmSpec spec, LiveRealm live) {
@@ -172,53 +126,123 @@ public final class OrganizationPlanner implements ResourcePlanner {
     return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 
-  /** Whether each name refers to something that exists; errors at each name that does not. */
-  private static boolean exist(
-      Optional<Map<String, Origin>> names,
-      Set<String> known,
-      String label,
-      String key,
-      RealmSpec spec,
-      PlanBuilder out) {
-    boolean all = true;
-    for (var entry : names.orElse(Map.of()).entrySet()) {
-      if (!known.contains(entry.getKey())) {
-        all = false;
-        out.problems.error(
-            entry.getValue().valueAt(key),
-            label
-                + " '"
-                + entry.getKey()
-                + "' exists neither in the spec nor in realm '"
-                + spec.realm()
-                + "'");
-      }
+  /** The identity providers and users an organization may name: declared, live, or looked up. */
+  record Known(Set<String> identityProviders, Set<String> users) {
+    static Known of(RealmSpec spec, LiveRealm live) {
+      Organizations have = live.part(LIVE);
+      Set<String> providers = new HashSet<>(have.identityProviders());
+      providers.addAll(live.part(IdentityProviderPlanner.LIVE).keySet());
+      spec.of(IdentityProviderSpec.SECTION).forEach(idp -> providers.add(idp.alias()));
+      Set<String> users = new HashSet<>(have.users());
+      users.addAll(live.part(UserPlanner.LIVE).keySet());
+      spec.of(UserSpec.SECTION).stream().map(UserSpec::username).forEach(users::add);
+      have.byAlias().values().forEach(org -> users.addAll(org.members()));
+      return new Known(providers, users);
     }
-    return all;
+  }
+
+  /** Each linked identity provider and member that exists nowhere, at its name. */
+  static List<Problem> references(OrganizationSpec org, Known known, String realm) {
+    List<Problem> problems = new ArrayList<>();
+    missing(org.identityProviders(), known.identityProviders())
+        .forEach(name -> problems.add(unknown(name, "identity provider", "alias", realm)));
+    missing(org.members(), known.users())
+        .forEach(name -> problems.add(unknown(name, "user", "username", realm)));
+    return problems;
+  }
+
+  private static List<Map.Entry<String, Origin>> missing(
+      Optional<Map<String, Origin>> names, Set<String> known) {
+    return names.orElse(Map.of()).entrySet().stream()
+        .filter(e -> !known.contains(e.getKey()))
+        .toList();
+  }
+
+  private static Problem unknown(
+      Map.Entry<String, Origin> name, String label, String key, String realm) {
+    return Problem.error(
+        name.getValue().valueAt(key),
+        label + " '" + name.getKey() + "' exists neither in the spec nor in realm '" + realm + "'");
+  }
+
+  /** The organization's fields and domains, then its links, against what exists (if it does). */
+  static Diff diff(String realm, OrganizationSpec org, Optional<Live> existing) {
+    var id = new Id(realm, org.alias());
+    Diff diff;
+    if (existing.isEmpty()) {
+      Map<String, Object> create = new LinkedHashMap<>();
+      create.put("name", org.name());
+      create.put("alias", org.alias());
+      create.putAll(org.fields());
+      org.domains().ifPresent(domains -> create.put("domains", asMaps(domains)));
+      diff = Diff.change(Change.create(id, create).at(org.origin()));
+    } else {
+      Map<String, Object> declared = new LinkedHashMap<>(org.fields());
+      declared.put("name", org.name());
+      List<FieldChange> fields =
+          new ArrayList<>(FieldDiff.between(declared, existing.get().fields()));
+      org.domains()
+          .ifPresent(
+              want -> {
+                List<Domain> have = domains(existing.get().fields());
+                if (!want.equals(have)) {
+                  fields.add(
+                      new FieldChange(
+                          "domains",
+                          Optional.empty(),
+                          Optional.of(asMaps(have)),
+                          Optional.of(asMaps(want))));
+                }
+              });
+      diff = Diff.update(id, fields, org.origin());
+    }
+    Live links = existing.orElse(new Live(Map.of(), Set.of(), Set.of(), Set.of()));
+    if (org.identityProviders().isPresent()) {
+      diff =
+          diff.plus(
+              links(
+                  org.identityProviders().get(),
+                  links.identityProviders(),
+                  Set.of(),
+                  alias -> new IdentityProviderLinkId(realm, org.alias(), alias),
+                  "alias"));
+    }
+    if (org.members().isPresent()) {
+      diff =
+          diff.plus(
+              links(
+                  org.members().get(),
+                  links.members(),
+                  links.managedMembers(),
+                  username -> new MemberId(realm, org.alias(), username),
+                  "username"));
+    }
+    return diff;
   }
 
   /** Adds what is missing, removes what is extra; Keycloak's own (managed) links are spared. */
-  private static void links(
+  private static Diff links(
       Map<String, Origin> want,
       Set<String> have,
       Set<String> spared,
       java.util.function.Function<String, ResourceId> id,
-      String key,
-      PlanBuilder out) {
+      String key) {
+    Diff diff = Diff.NONE;
     for (var entry : want.entrySet()) {
-      if (have.contains(entry.getKey()) || spared.contains(entry.getKey())) {
-        out.unchanged++;
-      } else {
-        out.add(
-            Change.create(id.apply(entry.getKey()), Map.of(key, entry.getKey()))
-                .at(entry.getValue()));
-      }
+      diff =
+          diff.plus(
+              have.contains(entry.getKey()) || spared.contains(entry.getKey())
+                  ? Diff.noChange()
+                  : Diff.change(
+                      Change.create(id.apply(entry.getKey()), Map.of(key, entry.getKey()))
+                          .at(entry.getValue())));
     }
     for (String name : new TreeSet<>(have)) {
       if (!want.containsKey(name)) {
-        out.add(Change.delete(id.apply(name), Map.of(key, name)));
+        diff = diff.plus(Diff.change(Change.delete(id.apply(name), Map.of(key, name))));
       }
     }
+    return diff;
   }
 
   /** Keycloak keeps domains as a set; sorted by name they compare as lists. */

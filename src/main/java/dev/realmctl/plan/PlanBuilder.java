@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import dev.realmctl.spec.Origin;
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.Problems;
 import dev.realmctl.version.VersionBehaviour;
 import java.util.ArrayList;
@@ -31,6 +32,22 @@ final class PlanBuilder {
 
   void add(Change change) {
     changes.add(change);
+  }
+
+  void add(Diff diff) {
+    changes.addAll(diff.changes());
+    unchanged += diff.unchanged();
+  }
+
+  /** What a planner's pure reference checks found. */
+  void report(List<Problem> found) {
+    for (Problem problem : found) {
+      if (problem.isError()) {
+        problems.error(problem.location(), problem.message());
+      } else {
+        problems.warning(problem.location(), problem.message());
+      }
+    }
   }
 
   /** An update when fields differ, else one more resource counted as unchanged. */

@@ -48,22 +48,38 @@ public final class ProtocolMapperPlanner {
       Map<String, Map<String, Object>> live,
       Set<String> keycloakAttached,
       PlanBuilder out) {
+    out.add(diff(realm, owner, ownerName, desired, live, keycloakAttached));
+  }
+
+  /** The declared mappers against the live ones, pure. */
+  static Diff diff(
+      String realm,
+      Owner owner,
+      String ownerName,
+      List<ProtocolMapperSpec> desired,
+      Map<String, Map<String, Object>> live,
+      Set<String> keycloakAttached) {
+    Diff diff = Diff.NONE;
     for (ProtocolMapperSpec mapper : desired) {
       var id = new Id(realm, owner, ownerName, mapper.name());
       Map<String, Object> existing = live.get(mapper.name());
-      if (existing == null) {
-        out.add(Change.create(id, representation(mapper)).at(mapper.origin()));
-      } else {
-        out.updateOrCount(id, FieldDiff.between(mapper.fields(), existing), mapper.origin());
-      }
+      diff =
+          diff.plus(
+              existing == null
+                  ? Diff.change(Change.create(id, representation(mapper)).at(mapper.origin()))
+                  : Diff.update(id, FieldDiff.between(mapper.fields(), existing), mapper.origin()));
     }
     var declared = desired.stream().map(ProtocolMapperSpec::name).toList();
-    live.forEach(
-        (name, existing) -> {
-          if (!declared.contains(name) && !keycloakAttached.contains(name)) {
-            out.add(Change.delete(new Id(realm, owner, ownerName, name), existing));
-          }
-        });
+    for (var entry : live.entrySet()) {
+      if (!declared.contains(entry.getKey()) && !keycloakAttached.contains(entry.getKey())) {
+        diff =
+            diff.plus(
+                Diff.change(
+                    Change.delete(
+                        new Id(realm, owner, ownerName, entry.getKey()), entry.getValue())));
+      }
+    }
+    return diff;
   }
 
   /** Each mapper's type must be one the server has, refused at its line otherwise. */

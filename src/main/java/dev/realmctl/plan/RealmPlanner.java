@@ -1,5 +1,6 @@
 package dev.realmctl.plan;
 
+import dev.realmctl.spec.Problem;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,55 +45,77 @@ public final class RealmPlanner implements ResourcePlanner {
 
   @Override
   public void plan(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    Map<String, Object> desired = desired(spec);
+    out.report(references(spec));
     ResourceId id = new Id(spec.realm());
-    // Flow bindings are written once their flows exist: FlowPlanner plans them.
+    out.add(
+        out.realmExists
+            ? Diff.update(id, diff(desired, live.settings()), spec.origin())
+            : Diff.change(Change.create(id, create(spec.realm(), desired)).at(spec.origin())));
+  }
+
+  /** The declared settings; flow bindings are written once their flows exist (FlowPlanner). */
+  static Map<String, Object> desired(RealmSpec spec) {
     Map<String, Object> desired = new LinkedHashMap<>(spec.settings());
     desired.keySet().removeAll(FlowPlanner.REALM_BINDINGS);
-    if (desired.get("attributes") instanceof Map<?, ?> declared
+    return desired;
+  }
+
+  /** The ownership record is realmctl's, never the spec's. */
+  static List<Problem> references(RealmSpec spec) {
+    if (spec.settings().get("attributes") instanceof Map<?, ?> declared
         && declared.containsKey(Ownership.ATTRIBUTE)) {
-      out.problems.error(
-          spec.origin().at("attributes"),
-          "attribute '" + Ownership.ATTRIBUTE + "' is realmctl's own record");
+      return List.of(
+          Problem.error(
+              spec.origin().at("attributes"),
+              "attribute '" + Ownership.ATTRIBUTE + "' is realmctl's own record"));
     }
-    if (!out.realmExists) {
-      Map<String, Object> create = new LinkedHashMap<>();
-      create.put("realm", spec.realm());
-      create.put("enabled", true);
-      create.putAll(desired);
-      // Keycloak's realm import takes the OTP policy only whole: without its type it keeps the
-      // default policy, with the type alone it stores nulls (and GET realm answers 500 after).
-      if (desired.keySet().stream().anyMatch(f -> f.startsWith("otpPolicy"))) {
-        NEW_REALM_OTP_POLICY.forEach(create::putIfAbsent);
-      }
-      out.add(Change.create(id, create).at(spec.origin()));
-      return;
+    return List.of();
+  }
+
+  /** A new realm, enabled, with the declared settings. */
+  static Map<String, Object> create(String realm, Map<String, Object> desired) {
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("realm", realm);
+    create.put("enabled", true);
+    create.putAll(desired);
+    // Keycloak's realm import takes the OTP policy only whole: without its type it keeps the
+    // default policy, with the type alone it stores nulls (and GET realm answers 500 after).
+    if (desired.keySet().stream().anyMatch(f -> f.startsWith("otpPolicy"))) {
+      NEW_REALM_OTP_POLICY.forEach(create::putIfAbsent);
     }
+    return create;
+  }
+
+  /**
+   * The fields of an existing realm that differ: the SMTP password only when Keycloak has none,
+   * client policies and profiles by {@link #covers}.
+   */
+  static List<FieldChange> diff(Map<String, Object> desired, Map<String, Object> settings) {
     Map<String, Object> compared = new LinkedHashMap<>(desired);
     WHOLE.forEach(compared::remove);
     if (compared.get(SMTP) instanceof Map<?, ?> smtp) {
       Map<String, Object> withoutPassword = new LinkedHashMap<>();
       smtp.forEach((k, v) -> withoutPassword.put(String.valueOf(k), v));
       Object livePassword =
-          live.settings().get(SMTP) instanceof Map<?, ?> liveSmtp
-              ? liveSmtp.get(SMTP_PASSWORD)
-              : null;
+          settings.get(SMTP) instanceof Map<?, ?> liveSmtp ? liveSmtp.get(SMTP_PASSWORD) : null;
       if (livePassword != null && !"".equals(livePassword)) {
         withoutPassword.remove(SMTP_PASSWORD);
       }
       compared.put(SMTP, withoutPassword);
     }
-    List<FieldChange> changes = new ArrayList<>(FieldDiff.between(compared, live.settings()));
+    List<FieldChange> changes = new ArrayList<>(FieldDiff.between(compared, settings));
     for (String field : WHOLE) {
-      if (desired.containsKey(field) && !covers(desired.get(field), live.settings().get(field))) {
+      if (desired.containsKey(field) && !covers(desired.get(field), settings.get(field))) {
         changes.add(
             new FieldChange(
                 field,
                 Optional.empty(),
-                Optional.ofNullable(live.settings().get(field)),
+                Optional.ofNullable(settings.get(field)),
                 Optional.ofNullable(desired.get(field))));
       }
     }
-    out.updateOrCount(id, changes, spec.origin());
+    return changes;
   }
 
   /**

@@ -161,12 +161,10 @@ class AuthorizationIT {
     String yaml = Files.readString(exported);
     assertTrue(yaml.contains("authorizationSettings"), yaml);
     String variable = realm.toUpperCase().replaceAll("[^A-Z0-9]+", "_") + "_SHOP_SECRET";
-    TestSecrets.VALUES.put(variable, TestSecrets.get("AUTHZ_SHOP_SECRET"));
+    TestSecrets secrets = TestSecrets.ofRun().with(variable, TestSecrets.get("AUTHZ_SHOP_SECRET"));
     try (Connection connection = TestKeycloak.get().connect()) {
-      var plan = new Reconciler(connection).plan(Specs.load(exported)).plan();
+      var plan = new Reconciler(connection).plan(Specs.load(secrets, exported)).plan();
       assertTrue(plan.isEmpty(), () -> "exported spec plans changes: " + plan.changes());
-    } finally {
-      TestSecrets.VALUES.remove(variable);
     }
   }
 

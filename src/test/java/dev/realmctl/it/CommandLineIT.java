@@ -37,7 +37,7 @@ class CommandLineIT {
     assertTrue(json.out().contains("\"format_version\" : 1"), json.out());
 
     for (var run : new Cli.Run[] {pending, applied, clean, json}) {
-      for (String secret : TestSecrets.VALUES.values()) {
+      for (String secret : TestSecrets.ofRun().values().values()) {
         assertFalse(
             run.out().contains(secret) || run.err().contains(secret), "a secret was printed");
       }

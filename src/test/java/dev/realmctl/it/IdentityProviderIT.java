@@ -102,12 +102,10 @@ class IdentityProviderIT {
     String variable = realm.toUpperCase().replaceAll("[^A-Z0-9]+", "_") + "_CORP_OIDC_IDP_SECRET";
     assertTrue(yaml.contains("${env:" + variable + "}"), yaml);
 
-    TestSecrets.VALUES.put(variable, TestSecrets.get("CORP_IDP_SECRET"));
+    TestSecrets secrets = TestSecrets.ofRun().with(variable, TestSecrets.get("CORP_IDP_SECRET"));
     try (Connection connection = TestKeycloak.get().connect()) {
-      var plan = new Reconciler(connection).plan(Specs.load(exported)).plan();
+      var plan = new Reconciler(connection).plan(Specs.load(secrets, exported)).plan();
       assertTrue(plan.isEmpty(), () -> "exported spec plans changes: " + plan.changes());
-    } finally {
-      TestSecrets.VALUES.remove(variable);
     }
   }
 

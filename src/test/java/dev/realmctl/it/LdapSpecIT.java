@@ -81,12 +81,14 @@ class LdapSpecIT {
     String realm = Specs.uniqueName("ldap-spec");
     try (LocalLdap ldap = LocalLdap.start();
         Connection connection = TestKeycloak.get().connect()) {
-      TestSecrets.VALUES.put("LDAP_SPEC_URL", ldap.url());
-      TestSecrets.VALUES.put("LDAP_SPEC_BIND_CREDENTIAL", ldap.bindCredential());
+      TestSecrets secrets =
+          TestSecrets.ofRun()
+              .with("LDAP_SPEC_URL", ldap.url())
+              .with("LDAP_SPEC_BIND_CREDENTIAL", ldap.bindCredential());
       Path file =
           Files.writeString(
               folder.resolve("ldap.yaml"), SPEC.formatted(realm, ldap.bindDn(), ldap.usersDn()));
-      RealmSpec spec = Specs.load(file).get(0);
+      RealmSpec spec = Specs.load(secrets, file).get(0);
       Reconciler reconciler = new Reconciler(connection);
       reconciler.apply(reconciler.plan(List.of(spec)), c -> {});
 
@@ -107,9 +109,6 @@ class LdapSpecIT {
       var again = reconciler.plan(List.of(spec));
       System.out.printf("LDAP no-op plan: %d requests%n", connection.requests().total());
       assertTrue(again.plan().isEmpty(), () -> "a second plan is empty: " + again.plan());
-    } finally {
-      TestSecrets.VALUES.remove("LDAP_SPEC_URL");
-      TestSecrets.VALUES.remove("LDAP_SPEC_BIND_CREDENTIAL");
     }
   }
 }

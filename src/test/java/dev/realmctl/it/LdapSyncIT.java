@@ -81,13 +81,15 @@ class LdapSyncIT {
     try (LocalLdap ldap = LocalLdap.start();
         Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
-      TestSecrets.VALUES.put("LDAP_SYNC_URL", ldap.url());
-      TestSecrets.VALUES.put("LDAP_SYNC_BIND_CREDENTIAL", ldap.bindCredential());
+      TestSecrets secrets =
+          TestSecrets.ofRun()
+              .with("LDAP_SYNC_URL", ldap.url())
+              .with("LDAP_SYNC_BIND_CREDENTIAL", ldap.bindCredential());
       Path file =
           Files.writeString(
               folder.resolve("ldap.yaml"),
               SPEC.formatted(realm, ldap.bindDn(), ldap.usersDn(), ldap.groupsDn()));
-      RealmSpec spec = Specs.load(file).get(0);
+      RealmSpec spec = Specs.load(secrets, file).get(0);
       Reconciler reconciler = new Reconciler(connection);
       reconciler.apply(reconciler.plan(List.of(spec)), c -> {});
       try {
@@ -129,9 +131,6 @@ class LdapSyncIT {
       } finally {
         admin.realm(realm).remove();
       }
-    } finally {
-      TestSecrets.VALUES.remove("LDAP_SYNC_URL");
-      TestSecrets.VALUES.remove("LDAP_SYNC_BIND_CREDENTIAL");
     }
   }
 }

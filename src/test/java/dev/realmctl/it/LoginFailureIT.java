@@ -26,7 +26,7 @@ class LoginFailureIT {
     Path spec =
         Files.writeString(
             folder.resolve("r.yaml"), "realm: " + Specs.uniqueName("login-failure") + "\n");
-    Map<String, String> environment = new HashMap<>(TestSecrets.environment(keycloak));
+    Map<String, String> environment = new HashMap<>(TestSecrets.ofRun().environment(keycloak));
     environment.put("KEYCLOAK_PASSWORD", "not-the-admin-password");
 
     long started = System.nanoTime();

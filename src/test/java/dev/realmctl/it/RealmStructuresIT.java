@@ -181,13 +181,12 @@ class RealmStructuresIT {
     String variable = realm.toUpperCase().replaceAll("[^A-Z0-9]+", "_") + "_SMTP_PASSWORD";
     assertTrue(yaml.contains("${env:" + variable + "}"), yaml);
     assertFalse(yaml.contains("realmctl.ownership"), yaml);
-    TestSecrets.VALUES.put(variable, TestSecrets.get("STRUCTURES_SMTP_PASSWORD"));
+    TestSecrets secrets =
+        TestSecrets.ofRun().with(variable, TestSecrets.get("STRUCTURES_SMTP_PASSWORD"));
     try (Connection connection = TestKeycloak.get().connect()) {
-      var plan = new Reconciler(connection).plan(Specs.load(exported)).plan();
+      var plan = new Reconciler(connection).plan(Specs.load(secrets, exported)).plan();
       assertTrue(
           plan.isEmpty(), () -> "exported spec plans changes: " + plan.changes() + "\n" + yaml);
-    } finally {
-      TestSecrets.VALUES.remove(variable);
     }
   }
 

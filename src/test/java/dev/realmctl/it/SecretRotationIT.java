@@ -15,7 +15,6 @@ import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
 import dev.realmctl.support.TestSecrets;
 import dev.realmctl.support.Tokens;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +48,7 @@ class SecretRotationIT {
   }
 
   private static RealmSpec load(String secret) {
-    var variables = new HashMap<>(TestSecrets.VALUES);
-    variables.put("COOLPROJECT_CLIENT_APP_SECRET", secret);
+    var variables = TestSecrets.ofRun().with("COOLPROJECT_CLIENT_APP_SECRET", secret).values();
     return Specs.forServer(
         new SpecLoader(new RepresentationCatalog(), Variables.of(variables), new Redactor())
             .load(List.of(Specs.realmFile("coolproject.yaml")))

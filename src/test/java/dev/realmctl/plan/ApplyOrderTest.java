@@ -133,11 +133,31 @@ class ApplyOrderTest {
             create(new GroupPlanner.Id(R, "staff/dev"))));
   }
 
+  /** An id of any kind, for what apply order reads of an id: its kind. */
+  private record Any(Kind kind) implements ResourceId {
+    public String realm() {
+      return R;
+    }
+
+    public String path() {
+      return kind.name();
+    }
+  }
+
   @Test
-  void everyKindComesAfterWhatItDependsOn() {
+  void everyKindIsCreatedAfterWhatItDependsOnAndDeletedBeforeIt() {
     for (Kind kind : Kind.values()) {
       for (Kind dependency : kind.dependsOn()) {
-        assertEquals(true, dependency.depth() < kind.depth(), kind + " after " + dependency);
+        assertEquals(
+            List.of("+ " + dependency, "+ " + kind),
+            order(create(new Any(kind)), create(new Any(dependency))),
+            kind + " is created after " + dependency);
+        if (!kind.recordsApply()) {
+          assertEquals(
+              List.of("- " + kind, "- " + dependency),
+              order(delete(new Any(dependency)), delete(new Any(kind))),
+              kind + " is deleted before " + dependency);
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.realmctl.spec.AuthorizationSpec;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.support.LiveRealms;
@@ -150,5 +151,123 @@ class AuthorizationPlannerTest {
     assertTrue(error.getMessage().contains("policy 'Nobody' exists neither"), error.getMessage());
     assertTrue(error.getMessage().contains("role 'shop/ghost' exists neither"), error.getMessage());
     assertTrue(error.getMessage().contains("r.yaml:"), error.getMessage());
+  }
+
+  // --- the steps one by one ---
+
+  private static final AuthorizationPlanner.Live NOTHING =
+      new AuthorizationPlanner.Live(Map.of(), Map.of(), Map.of(), Map.of());
+
+  private AuthorizationSpec authz(String yaml) throws IOException {
+    return spec(yaml).of(AuthorizationSpec.SECTION).get(0);
+  }
+
+  @Test
+  void desiredPoliciesStandBeneathWhatApplyThemAndTheirConfigIsCanonical() throws IOException {
+    AuthorizationSpec authz = authz(SPEC);
+    var depths = AuthorizationDesired.depths(authz);
+    assertEquals(Map.of("Admins", 0, "Either", 1, "Permission", 2), depths.byPolicy());
+    assertTrue(depths.cycles().isEmpty());
+    assertEquals(
+        Map.of("scopes", List.of("edit")), AuthorizationDesired.resource(authz.resources().get(0)));
+    assertEquals(
+        Map.of("a", "[\"x\",\"y\"]", "b", "not [json"),
+        AuthorizationDesired.canonical(Map.of("a", "[ \"y\", \"x\" ]", "b", "not [json")));
+  }
+
+  @Test
+  void aCycleOfAppliedPoliciesIsAnErrorAtTheConfig() throws IOException {
+    AuthorizationSpec authz =
+        authz(SPEC.replace("applyPolicies: '[\"Admins\"]'", "applyPolicies: '[\"Permission\"]'"));
+    var depths = AuthorizationDesired.depths(authz);
+    assertEquals(1, depths.cycles().size(), depths.cycles()::toString);
+    assertTrue(depths.cycles().get(0).message().contains("applies itself"));
+  }
+
+  @Test
+  void referencesAreFoundInTheSpecTheSnapshotOrWhatTheEdgeFound() throws IOException {
+    RealmSpec spec =
+        spec(
+            SPEC.replace("'[\"Admins\"]'", "'[\"Admins\",\"Live one\"]'")
+                .replace("\"id\":\"orders-admin\"", "\"id\":\"shop/found\""));
+    AuthorizationSpec authz = spec.of(AuthorizationSpec.SECTION).get(0);
+    LiveRealm realm = live(new AuthorizationPlanner.Read(Map.of(), Set.of())).realm("r").get();
+    List<String> missing =
+        AuthorizationReferences.check(spec, realm, authz, NOTHING).stream()
+            .map(p -> p.message())
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "policy 'Live one' exists neither in the spec nor in client 'shop' in Keycloak",
+            "role 'shop/found' exists neither in the spec nor in realm 'r' in Keycloak"),
+        missing);
+
+    var have =
+        new AuthorizationPlanner.Live(
+            Map.of(), Map.of(), Map.of(), Map.of("Live one", Map.of("name", "Live one")));
+    LiveRealm withFound =
+        realm.with(
+            AuthorizationPlanner.LIVE,
+            new AuthorizationPlanner.Read(Map.of("shop", have), Set.of("role:shop/found")));
+    assertTrue(AuthorizationReferences.check(spec, withFound, authz, have).isEmpty());
+  }
+
+  @Test
+  void aResourceNamingAScopeNobodyHasIsAnError() throws IOException {
+    RealmSpec spec = spec(SPEC.replace("scopes: [{name: edit}]", "scopes: [{name: view}]"));
+    var problems =
+        AuthorizationReferences.check(
+            spec, LiveRealm.empty(), spec.of(AuthorizationSpec.SECTION).get(0), NOTHING);
+    assertTrue(
+        problems.stream().anyMatch(p -> p.message().startsWith("scope 'view' exists neither")),
+        problems::toString);
+  }
+
+  @Test
+  void theDiffCreatesWhatIsMissingAndComparesWhatIsThereInTheExportForm() throws IOException {
+    AuthorizationSpec authz = authz(SPEC);
+    var depths = AuthorizationDesired.depths(authz);
+    Diff created = AuthorizationDiff.policies("r", authz, NOTHING, depths);
+    assertEquals(3, created.changes().size());
+    Change permission = created.changes().get(0);
+    assertEquals(Action.CREATE, permission.action());
+    assertEquals("Permission", permission.after().get("name"));
+    assertEquals(2, permission.id().level());
+
+    var have =
+        new AuthorizationPlanner.Live(
+            Map.of(),
+            Map.of("edit", Map.of("name", "edit")),
+            Map.of("Orders", Map.of("name", "Orders", "scopes", List.of(Map.of("name", "edit")))),
+            Map.of());
+    assertEquals(new Diff(List.of(), 1), AuthorizationDiff.scopes("r", authz, have));
+    assertEquals(new Diff(List.of(), 1), AuthorizationDiff.resources("r", authz, have));
+    var renamed =
+        new AuthorizationPlanner.Live(
+            Map.of(),
+            Map.of(),
+            Map.of("Orders", Map.of("name", "Orders", "scopes", List.of(Map.of("name", "view")))),
+            Map.of());
+    Change update = AuthorizationDiff.resources("r", authz, renamed).changes().get(0);
+    assertEquals(Action.UPDATE, update.action());
+    assertEquals(Map.of("scopes", List.of("edit")), update.after());
+  }
+
+  @Test
+  void settingsAreCreatedWithAuthorizationAndComparedOnceRead() throws IOException {
+    AuthorizationSpec authz =
+        authz(
+            SPEC.replace(
+                "authorizationSettings:\n",
+                "authorizationSettings:\n      policyEnforcementMode: PERMISSIVE\n"));
+    assertEquals(
+        Action.CREATE,
+        AuthorizationDiff.settings("r", authz, false, NOTHING).changes().get(0).action());
+    var have =
+        new AuthorizationPlanner.Live(
+            Map.of("policyEnforcementMode", "PERMISSIVE"), Map.of(), Map.of(), Map.of());
+    assertEquals(new Diff(List.of(), 1), AuthorizationDiff.settings("r", authz, true, have));
+    assertEquals(Diff.NONE, AuthorizationDiff.settings("r", authz(SPEC), true, have));
   }
 }

@@ -202,4 +202,67 @@ class OrganizationPlannerTest {
         error.getMessage().contains("r.yaml:4:5: organization 'a' is declared twice"),
         error.getMessage());
   }
+
+  // --- the steps one by one ---
+
+  @Test
+  void organizationsNeedAServerThatHasThemAndTheRealmEnabled() throws IOException {
+    RealmSpec spec = spec(SPEC);
+    assertTrue(
+        OrganizationPlanner.refusal(spec, LiveRealm.empty(), VersionBehaviour.newestTested())
+            .isEmpty());
+    var old = VersionBehaviour.of(KeycloakVersion.of("24.0.5"));
+    assertTrue(
+        OrganizationPlanner.refusal(spec, LiveRealm.empty(), old)
+            .orElseThrow()
+            .message()
+            .startsWith("realm field 'organizations' needs Keycloak 26"));
+    RealmSpec disabled = spec(SPEC.replace("organizationsEnabled: true\n", ""));
+    assertTrue(
+        OrganizationPlanner.refusal(disabled, LiveRealm.empty(), VersionBehaviour.newestTested())
+            .orElseThrow()
+            .message()
+            .startsWith("organizations need 'organizationsEnabled: true'"));
+    assertTrue(
+        OrganizationPlanner.refusal(
+                disabled, matching(Set.of(), Set.of()), VersionBehaviour.newestTested())
+            .isEmpty());
+  }
+
+  @Test
+  void aLinkedProviderOrMemberMustExistSomewhere() throws IOException {
+    RealmSpec spec = spec(SPEC);
+    var org = spec.of(dev.realmctl.spec.OrganizationSpec.SECTION).get(0);
+    var nobody = new OrganizationPlanner.Known(Set.of(), Set.of());
+    assertEquals(
+        List.of(
+            "identity provider 'corp' exists neither in the spec nor in realm 'r'",
+            "user 'bob' exists neither in the spec nor in realm 'r'"),
+        OrganizationPlanner.references(org, nobody, "r").stream().map(p -> p.message()).toList());
+    var known = OrganizationPlanner.Known.of(spec, matching(Set.of(), Set.of()));
+    assertTrue(OrganizationPlanner.references(org, known, "r").isEmpty());
+  }
+
+  @Test
+  void theDiffSparesManagedMembersAndRemovesOnlyWhatTheListLeavesOut() throws IOException {
+    var org = spec(SPEC).of(dev.realmctl.spec.OrganizationSpec.SECTION).get(0);
+    Live live =
+        matching(Set.of("carol"), Set.of("bob"))
+            .part(OrganizationPlanner.LIVE)
+            .byAlias()
+            .get("acme");
+    Diff diff = OrganizationPlanner.diff("r", org, java.util.Optional.of(live));
+    assertEquals(
+        List.of("- organizations/acme/members/carol"),
+        diff.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList());
+    assertEquals(3, diff.unchanged());
+
+    Diff created = OrganizationPlanner.diff("r", org, java.util.Optional.empty());
+    assertEquals(
+        List.of(
+            "+ organizations/acme",
+            "+ organizations/acme/identityProviders/corp",
+            "+ organizations/acme/members/bob"),
+        created.changes().stream().map(c -> c.action().symbol() + " " + c.id().path()).toList());
+  }
 }

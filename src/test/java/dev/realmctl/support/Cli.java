@@ -11,7 +11,12 @@ public final class Cli {
   public record Run(int exitCode, String out, String err) {}
 
   public static Run run(String... args) {
-    return run(TestSecrets.environment(TestKeycloak.get()), args);
+    return run(TestSecrets.shared().environment(TestKeycloak.get()), args);
+  }
+
+  /** realmctl with a test's own secrets. */
+  public static Run run(TestSecrets secrets, String... args) {
+    return run(secrets.environment(TestKeycloak.get()), args);
   }
 
   /** realmctl with another environment: another server, another login. */

@@ -31,8 +31,13 @@ public final class Specs {
 
   /** Loaded, and adapted to the test server's version ({@link #forServer(RealmSpec)}). */
   public static List<RealmSpec> load(Path... files) {
+    return load(TestSecrets.shared(), files);
+  }
+
+  /** The same with a test's own secrets. */
+  public static List<RealmSpec> load(TestSecrets secrets, Path... files) {
     return new SpecLoader(
-            new RepresentationCatalog(), Variables.of(TestSecrets.VALUES), new Redactor())
+            new RepresentationCatalog(), Variables.of(secrets.values()), new Redactor())
         .load(List.of(files)).realms().stream().map(Specs::forServer).toList();
   }
 

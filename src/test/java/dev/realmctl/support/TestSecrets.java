@@ -5,13 +5,29 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Secrets of this test run: fresh random values, never in Git, and known by name so a test can
- * search every output for them.
+ * Secrets of a test: fresh random values, never in Git, and known by name so a test can search
+ * every output for them. The run's secrets are made once; a test that needs more (the variables an
+ * export names, a local server's credential) takes its own instance with them ({@link #with},
+ * {@link #withFresh}), so no test sees another's.
  */
 public final class TestSecrets {
-  public static final Map<String, String> VALUES = new HashMap<>();
+  private static final Map<String, String> RUN = generate();
 
-  static {
+  /**
+   * The run's secrets as the Cucumber steps share them: their directory steps add the local LDAP's
+   * values here, and the command line and spec loading of a scenario read them. Integration tests
+   * take an instance instead.
+   */
+  public static final Map<String, String> VALUES = new HashMap<>(RUN);
+
+  private final Map<String, String> values;
+
+  private TestSecrets(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  private static Map<String, String> generate() {
+    Map<String, String> values = new HashMap<>();
     for (String name :
         new String[] {
           "COOLPROJECT_CLIENT_APP_SECRET",
@@ -30,23 +46,63 @@ public final class TestSecrets {
           "AUTHZ_USER_PASSWORD",
           "ORDERS_API_SECRET"
         }) {
-      VALUES.put(name, "s3cr3t-" + UUID.randomUUID());
+      values.put(name, fresh());
     }
-    LeakScanInput.record(VALUES.values());
+    LeakScanInput.record(values.values());
+    return Map.copyOf(values);
   }
 
-  private TestSecrets() {}
+  private static String fresh() {
+    return "s3cr3t-" + UUID.randomUUID();
+  }
 
+  /** The run's secrets, for one test to add its own to. */
+  public static TestSecrets ofRun() {
+    return new TestSecrets(RUN);
+  }
+
+  /** A secret of the run (or one the Cucumber steps added) by name. */
   public static String get(String name) {
     return VALUES.get(name);
   }
 
+  /** These secrets and one more variable; a value not made here is not added to the leak scan. */
+  public TestSecrets with(String name, String value) {
+    Map<String, String> more = new HashMap<>(values);
+    more.put(name, value);
+    return new TestSecrets(more);
+  }
+
+  /** These secrets and a fresh random one, which the leak scan looks for too. */
+  public TestSecrets withFresh(String name) {
+    String value = fresh();
+    LeakScanInput.record(java.util.List.of(value));
+    return with(name, value);
+  }
+
+  public String value(String name) {
+    return values.get(name);
+  }
+
+  public boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  public Map<String, String> values() {
+    return values;
+  }
+
   /** The environment realmctl runs with in tests: the secrets plus the admin login. */
-  public static Map<String, String> environment(TestKeycloak keycloak) {
-    Map<String, String> env = new HashMap<>(VALUES);
+  public Map<String, String> environment(TestKeycloak keycloak) {
+    Map<String, String> env = new HashMap<>(values);
     env.put("KEYCLOAK_URL", keycloak.url());
     env.put("KEYCLOAK_USER", keycloak.adminUser());
     env.put("KEYCLOAK_PASSWORD", keycloak.adminPassword());
     return env;
+  }
+
+  /** What the Cucumber steps share ({@link #VALUES}), as it stands now. */
+  static TestSecrets shared() {
+    return new TestSecrets(VALUES);
   }
 }

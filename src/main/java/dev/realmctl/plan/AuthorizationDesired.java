@@ -1,0 +1,131 @@
+package dev.realmctl.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.realmctl.spec.AuthorizationSpec;
+import dev.realmctl.spec.AuthorizationSpec.Policy;
+import dev.realmctl.spec.AuthorizationSpec.Resource;
+import dev.realmctl.spec.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a client's authorization asks for, pure: each scope, resource and policy as it is sent and
+ * compared, and how deep each policy stands beneath the policies that apply it.
+ */
+final class AuthorizationDesired {
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  /** Each declared policy's depth, and the cycles of applied policies found on the way. */
+  record Depths(Map<String, Integer> byPolicy, List<Problem> cycles) {
+    int of(String policy) {
+      return byPolicy.getOrDefault(policy, 0);
+    }
+  }
+
+  private AuthorizationDesired() {}
+
+  /** A new entry: its name, then its fields. */
+  static Map<String, Object> named(String name, Map<String, Object> fields) {
+    Map<String, Object> rep = new LinkedHashMap<>();
+    rep.put("name", name);
+    rep.putAll(fields);
+    return rep;
+  }
+
+  /** A resource's declared fields, its scopes as the list of their names. */
+  static Map<String, Object> resource(Resource resource) {
+    Map<String, Object> fields = new LinkedHashMap<>(resource.fields());
+    resource.scopes().ifPresent(s -> fields.put("scopes", List.copyOf(s)));
+    return fields;
+  }
+
+  /** A policy's declared fields, its config canonical. */
+  static Map<String, Object> policy(Policy policy) {
+    Map<String, Object> fields = new LinkedHashMap<>(policy.fields());
+    if (!policy.config().isEmpty()) {
+      fields.put("config", canonical(policy.config()));
+    }
+    return fields;
+  }
+
+  /**
+   * Keycloak writes config lists as JSON text in its own order and spacing: lists are compared as
+   * sets, whatever order and spacing the spec wrote.
+   */
+  static Map<String, Object> canonical(Map<String, ?> config) {
+    Map<String, Object> result = new TreeMap<>();
+    config.forEach(
+        (key, value) -> {
+          String text = String.valueOf(value);
+          try {
+            if (text.startsWith("[") && JSON.readTree(text).isArray()) {
+              List<String> elements = new ArrayList<>();
+              for (var element : JSON.readTree(text)) {
+                elements.add(JSON.writeValueAsString(JSON.treeToValue(element, Object.class)));
+              }
+              elements.sort(null);
+              text = "[" + String.join(",", elements) + "]";
+            }
+          } catch (JsonProcessingException notJson) {
+            // Not a list: compared as written.
+          }
+          result.put(key, text);
+        });
+    return result;
+  }
+
+  /**
+   * How deep each declared policy stands on its chain of applied policies. One that already exists
+   * and is not declared stands at depth 0: it is there before the plan begins.
+   */
+  static Depths depths(AuthorizationSpec authz) {
+    Map<String, Policy> byName = new HashMap<>();
+    authz.policies().forEach(p -> byName.putIfAbsent(p.name(), p));
+    Map<String, Integer> depths = new HashMap<>();
+    List<Problem> cycles = new ArrayList<>();
+    for (Policy policy : authz.policies()) {
+      depth(policy.name(), byName, depths, new HashSet<>(), cycles);
+    }
+    return new Depths(depths, cycles);
+  }
+
+  private static int depth(
+      String name,
+      Map<String, Policy> byName,
+      Map<String, Integer> depths,
+      Set<String> path,
+      List<Problem> cycles) {
+    Integer known = depths.get(name);
+    if (known != null) {
+      return known;
+    }
+    Policy policy = byName.get(name);
+    if (policy == null) {
+      return -1;
+    }
+    if (!path.add(name)) {
+      cycles.add(
+          Problem.error(
+              policy.origin().at("config"),
+              "policy '" + name + "' applies itself through " + String.join(" -> ", path)));
+      depths.put(name, 0);
+      return 0;
+    }
+    int depth = 0;
+    for (String applied : policy.references().policies().keySet()) {
+      depth = Math.max(depth, depth(applied, byName, depths, path, cycles) + 1);
+    }
+    path.remove(name);
+    depths.put(name, depth);
+    return depth;
+  }
+}
