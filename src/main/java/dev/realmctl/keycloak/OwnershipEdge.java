@@ -4,6 +4,7 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.Ownership;
 import dev.realmctl.plan.OwnershipPlanner;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Map;
  */
 final class OwnershipEdge implements KindEdge {
   /**
-   * Keycloak has no conditional realm write, so two applies merging at the same moment can still
-   * overwrite each other; each reads the record back after writing and merges again if its own
-   * entries are not there.
+   * Keycloak has no conditional realm write, so another apply that read the record before this
+   * write can write over it a moment later (OwnershipMergeIT lost one side's entries in its first
+   * round with a check made right after the write). Each apply therefore reads the record back once
+   * the time another read-and-write takes has passed, and merges again if its own entries are gone.
    */
   private static final int MERGES = 5;
 
@@ -27,6 +29,7 @@ final class OwnershipEdge implements KindEdge {
   /** Writes the record: this apply's additions and removals merged into the one just read. */
   static void write(OwnershipPlanner.Id id, Change change, Target target) {
     for (int attempt = 0; attempt < MERGES; attempt++) {
+      long started = System.nanoTime();
       RealmEdge.update(
           id.realm(),
           target,
@@ -34,10 +37,22 @@ final class OwnershipEdge implements KindEdge {
               Map.of(
                   "attributes",
                   Map.of(Ownership.ATTRIBUTE, OwnershipPlanner.merged(change, fresh))));
+      settle(Duration.ofNanos(2 * (System.nanoTime() - started)).plusMillis(100));
       Map<String, Object> written = Json.toMap(target.realm(id.realm()).toRepresentation());
       if (OwnershipPlanner.isMergedIn(change, written)) {
         return;
       }
+    }
+    throw new IllegalStateException(
+        "the ownership record kept changing under this apply; apply again to record it");
+  }
+
+  private static void settle(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording ownership", e);
     }
   }
 
