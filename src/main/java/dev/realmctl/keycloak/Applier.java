@@ -3,6 +3,7 @@ package dev.realmctl.keycloak;
 import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Kind;
+import dev.realmctl.plan.OwnershipPlanner;
 import dev.realmctl.plan.Plan;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -121,7 +122,7 @@ public final class Applier {
           } catch (ExecutionException e) {
             running.forEach(f -> f.cancel(false));
             awaitQuiet(running);
-            throw failure(batch.get(i), changes, done, e.getCause());
+            throw recordingCreated(failure(batch.get(i), changes, done, e.getCause()), listener);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(batch.get(i), changes, done, e);
@@ -132,6 +133,24 @@ public final class Applier {
       pool.shutdownNow();
     }
     return new Result(List.copyOf(done), List.of());
+  }
+
+  /**
+   * Records what the failed apply created, so that a later {@code --prune} can delete it: the
+   * plan's ownership record is written last, and would otherwise never be. A failure of this write
+   * too is kept with the first.
+   */
+  private Failure recordingCreated(Failure failure, Listener listener) {
+    for (Change record :
+        OwnershipPlanner.afterFailure(failure.result().notDone(), failure.result().done())) {
+      try {
+        write(record);
+        listener.done(record);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    return failure;
   }
 
   private void write(Change change) {

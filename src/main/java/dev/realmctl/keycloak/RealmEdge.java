@@ -213,10 +213,20 @@ final class RealmEdge implements KindEdge {
     return (realm + "_SMTP_PASSWORD").toUpperCase().replaceAll("[^A-Z0-9]+", "_");
   }
 
-  /** Overlays fields on the realm's representation: realm settings and the ownership record. */
-  static void update(String name, Map<String, Object> fields, Target target) {
+  /**
+   * Writes fields to the realm. Keycloak's realm PUT replaces the attributes map whole when one is
+   * sent (an attribute left out is deleted, measured on 26.7.3: WriteOnlyPlannedIT), so a realm
+   * write is the representation re-read immediately before the write with the fields laid over it,
+   * the narrowest window there is; {@code check} sees that fresh read first and may refuse.
+   */
+  static void update(
+      String name,
+      Target target,
+      java.util.function.UnaryOperator<Map<String, Object>> fieldsGivenFresh) {
     var realm = target.realm(name);
-    realm.update(Json.overlay(realm.toRepresentation(), fields, RealmRepresentation.class));
+    RealmRepresentation fresh = realm.toRepresentation();
+    Map<String, Object> fields = fieldsGivenFresh.apply(Json.toMap(fresh));
+    realm.update(Json.overlay(fresh, fields, RealmRepresentation.class));
   }
 
   private static final class RealmWriter implements ChangeWriter<RealmPlanner.Id> {
@@ -241,7 +251,13 @@ final class RealmEdge implements KindEdge {
 
     @Override
     public void update(RealmPlanner.Id id, Change change, Target target) {
-      RealmEdge.update(id.realm(), change.after(), target);
+      RealmEdge.update(
+          id.realm(),
+          target,
+          fresh -> {
+            PlannedFields.check(change, fresh);
+            return change.after();
+          });
     }
 
     @Override

@@ -210,6 +210,11 @@ public final class ClientPlanner implements ResourcePlanner {
   }
 
   private static final class Clients implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id client ? Optional.of(client.clientId()) : Optional.empty();
+    }
+
     public String key() {
       return Ownership.CLIENTS;
     }

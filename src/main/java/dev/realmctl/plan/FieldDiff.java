@@ -51,7 +51,7 @@ public final class FieldDiff {
   }
 
   /** Keycloak keeps attributes and mapper config as strings: "true" and true are the same. */
-  static boolean same(Object want, Object have) {
+  public static boolean same(Object want, Object have) {
     if (want instanceof Sensitive secret) {
       return have instanceof String text && secret.equals(new Sensitive(text));
     }

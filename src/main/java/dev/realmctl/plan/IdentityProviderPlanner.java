@@ -137,6 +137,11 @@ public final class IdentityProviderPlanner implements ResourcePlanner {
   }
 
   private static final class Providers implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id provider ? Optional.of(provider.alias()) : Optional.empty();
+    }
+
     public String key() {
       return "identityProviders";
     }

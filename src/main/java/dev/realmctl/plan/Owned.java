@@ -21,6 +21,15 @@ interface Owned {
   Set<String> live(LiveRealm live);
 
   /**
+   * The name this kind records for what the change with this id creates, if the id is one of this
+   * kind's. It lets an apply that fails part-way still record what it created; a kind that does not
+   * say leaves its creates to the next apply's record.
+   */
+  default Optional<String> recordedName(ResourceId id) {
+    return Optional.empty();
+  }
+
+  /**
    * The delete of one owned resource the spec no longer declares, or none when it is Keycloak's own
    * or goes with something else the prune removes.
    */

@@ -72,6 +72,11 @@ public record Ownership(Map<String, Set<String>> byKind) {
         || !(attributes.get(ATTRIBUTE) instanceof String text)) {
       return empty();
     }
+    return parse(text);
+  }
+
+  /** A serialized record; an unreadable one means nothing is owned yet. */
+  static Ownership parse(String text) {
     try {
       TreeMap<String, TreeSet<String>> parsed = JSON.readValue(text, new TypeReference<>() {});
       return new Ownership(new TreeMap<>(parsed));
@@ -100,6 +105,28 @@ public record Ownership(Map<String, Set<String>> byKind) {
     byKind.forEach((kind, names) -> names.forEach(n -> result.add(kind, n)));
     other.byKind.forEach((kind, names) -> names.forEach(n -> result.add(kind, n)));
     return result;
+  }
+
+  /** This record without the names {@code other} holds. */
+  Ownership minus(Ownership other) {
+    Ownership result = empty();
+    byKind.forEach(
+        (kind, names) ->
+            names.stream()
+                .filter(n -> !other.of(kind).contains(n))
+                .forEach(n -> result.add(kind, n)));
+    return result;
+  }
+
+  /** This record with one more name. */
+  Ownership with(String kind, String name) {
+    Ownership result = plus(empty());
+    result.add(kind, name);
+    return result;
+  }
+
+  boolean isEmpty() {
+    return byKind.values().stream().allMatch(Set::isEmpty);
   }
 
   String serialize() {

@@ -80,6 +80,13 @@ public final class RolePlanner implements ResourcePlanner {
   }
 
   private static final class RealmRoles implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id role && role.clientId().isEmpty()
+          ? Optional.of(role.name())
+          : Optional.empty();
+    }
+
     public String key() {
       return Ownership.ROLES;
     }
@@ -107,6 +114,13 @@ public final class RolePlanner implements ResourcePlanner {
 
   /** Client roles, each recorded as {@code clientId/roleName}. */
   private static final class ClientRoles implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id role
+          ? role.clientId().map(clientId -> Ownership.clientRoleKey(clientId, role.name()))
+          : Optional.empty();
+    }
+
     public String key() {
       return Ownership.CLIENT_ROLES;
     }

@@ -142,6 +142,13 @@ public final class UserPlanner implements ResourcePlanner {
 
   /** Service-account users are their client's, never recorded on their own. */
   private static final class Users implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id user && user.serviceAccountOf().isEmpty()
+          ? Optional.of(user.username())
+          : Optional.empty();
+    }
+
     public String key() {
       return Ownership.USERS;
     }
