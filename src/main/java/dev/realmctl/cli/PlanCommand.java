@@ -43,6 +43,8 @@ final class PlanCommand implements java.util.concurrent.Callable<Integer> {
       planned.plan().warnings().forEach(w -> output.error(w.toString()));
       output.print(renderer.render(planned.plan()));
       output.error(Cost.of(connection, started));
+      // The ownership record alone counts too: apply has it to write, and without it a later
+      // --prune would not know what realmctl owns.
       return detailedExitCode && !planned.plan().isEmpty()
           ? ExitCodes.CHANGES_PENDING
           : ExitCodes.OK;

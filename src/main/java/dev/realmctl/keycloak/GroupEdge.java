@@ -5,6 +5,7 @@ import dev.realmctl.plan.Change;
 import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
+import dev.realmctl.spec.GroupPath;
 import dev.realmctl.spec.RealmSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,10 @@ final class GroupEdge implements KindEdge {
       Map<String, GroupPlanner.Live> groups,
       RealmIds ids) {
     for (GroupRepresentation group : level) {
-      String path = parent.isEmpty() ? group.getName() : parent + "/" + group.getName();
+      // Built from the names, never from Keycloak's own path: by default Keycloak leaves a slash in
+      // a name bare there, so the top-level group 'ops/team' and sub-group 'team' of 'ops' share
+      // it.
+      String path = GroupPath.under(parent, group.getName());
       ids.groups.put(path, group.getId());
       Map<String, Set<String>> clientRoles = new HashMap<>();
       if (group.getClientRoles() != null) {
@@ -89,8 +93,7 @@ final class GroupEdge implements KindEdge {
               ExportFields.putIfNotEmpty(out, "clientRoles", clientRoles);
               List<Map<String, Object>> children = new ArrayList<>();
               subGroups.put(path, children);
-              int slash = path.lastIndexOf('/');
-              (slash < 0 ? groups : subGroups.get(path.substring(0, slash))).add(out);
+              GroupPath.parent(path).map(subGroups::get).orElse(groups).add(out);
               out.put("subGroups", children);
             });
     dropEmptySubGroups(groups);

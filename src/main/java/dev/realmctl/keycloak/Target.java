@@ -1,8 +1,9 @@
 package dev.realmctl.keycloak;
 
-import jakarta.ws.rs.NotFoundException;
+import dev.realmctl.spec.GroupPath;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -10,6 +11,7 @@ import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -95,13 +97,34 @@ final class Target {
         .groups
         .computeIfAbsent(
             path,
-            p -> {
-              try {
-                return realm(realm).getGroupByPath("/" + p).getId();
-              } catch (NotFoundException absent) {
-                throw new Absent("group '/" + p + "' not found");
-              }
-            });
+            p ->
+                groupIdByNames(realm, GroupPath.names(p))
+                    .orElseThrow(() -> new Absent("group '/" + p + "' not found")));
+  }
+
+  /**
+   * Walks down by name: Keycloak's path lookup reads a slash in a name as a separator unless the
+   * server escapes slashes, so it cannot tell top-level 'ops/team' from sub-group 'team' of 'ops'.
+   */
+  private Optional<String> groupIdByNames(String realm, List<String> names) {
+    var groups = realm(realm).groups();
+    Optional<String> id =
+        named(RealmRead.paged((first, max) -> groups.groups(first, max)), names.get(0));
+    for (String name : names.subList(1, names.size())) {
+      if (id.isEmpty()) {
+        return id;
+      }
+      var parent = groups.group(id.get());
+      id = named(RealmRead.paged((first, max) -> parent.getSubGroups(first, max, true)), name);
+    }
+    return id;
+  }
+
+  private static Optional<String> named(List<GroupRepresentation> groups, String name) {
+    return groups.stream()
+        .filter(g -> name.equals(g.getName()))
+        .map(GroupRepresentation::getId)
+        .findFirst();
   }
 
   /** A user by username, or the service-account user of a client. */

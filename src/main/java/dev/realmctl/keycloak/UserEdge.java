@@ -183,11 +183,17 @@ final class UserEdge implements KindEdge {
       needRoles.forEach(
           (username, id) -> result.add(username, realm.users().get(id).roles().getAll(), clients));
     }
-    if (groupsPerUser) {
+    if (groupsPerUser && !needGroups.isEmpty()) {
+      // By id, not by Keycloak's path: that leaves a slash in a name bare by default, so it
+      // cannot tell top-level 'ops/team' from sub-group 'team' of 'ops'.
+      Map<String, String> pathById = new HashMap<>();
+      read.ids().groups.forEach((path, groupId) -> pathById.put(groupId, path));
       needGroups.forEach(
           (username, id) -> {
             for (GroupRepresentation group : realm.users().get(id).groups()) {
-              result.addGroup(username, group.getPath());
+              result.addGroup(
+                  username,
+                  "/" + pathById.getOrDefault(group.getId(), group.getPath().substring(1)));
             }
           });
     }

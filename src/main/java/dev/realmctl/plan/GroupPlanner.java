@@ -1,6 +1,7 @@
 package dev.realmctl.plan;
 
 import dev.realmctl.plan.RoleMappingPlanner.Subject;
+import dev.realmctl.spec.GroupPath;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
 import java.util.LinkedHashMap;
@@ -15,7 +16,10 @@ public final class GroupPlanner implements ResourcePlanner {
   public record Live(
       Map<String, Object> fields, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {}
 
-  /** A group by its path without the leading slash: {@code staff}, {@code staff/ops}. */
+  /**
+   * A group by its path without the leading slash: {@code staff}, {@code staff/ops}, a slash in a
+   * name escaped ({@link GroupPath}).
+   */
   public record Id(String realm, String name) implements ResourceId {
     public Kind kind() {
       return Kind.GROUP;
@@ -27,13 +31,12 @@ public final class GroupPlanner implements ResourcePlanner {
 
     @Override
     public int level() {
-      return (int) name.chars().filter(c -> c == '/').count();
+      return GroupPath.depth(name);
     }
 
     /** The group it is a sub-group of. */
     public Optional<String> parent() {
-      int slash = name.lastIndexOf('/');
-      return slash < 0 ? Optional.empty() : Optional.of(name.substring(0, slash));
+      return GroupPath.parent(name);
     }
 
     /**

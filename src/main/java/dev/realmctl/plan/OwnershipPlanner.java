@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The record of what realmctl owns in a realm: what the spec declares, plus (until pruned) what it
@@ -104,6 +107,41 @@ public final class OwnershipPlanner implements ResourcePlanner {
       }
     }
     return records;
+  }
+
+  /**
+   * What a change to the record adds ({@code +clients/app}) and drops ({@code -groups/old}), for a
+   * reviewer; empty when only its text changes.
+   */
+  public static List<String> difference(Change change) {
+    Ownership before = recordIn(change.fields(), FieldChange::before);
+    Ownership after = recordIn(change.fields(), FieldChange::after);
+    List<String> out = new ArrayList<>();
+    Set<String> kinds = new TreeSet<>(before.byKind().keySet());
+    kinds.addAll(after.byKind().keySet());
+    for (String kind : kinds) {
+      after.of(kind).stream()
+          .filter(n -> !before.of(kind).contains(n))
+          .forEach(n -> out.add("+" + kind + "/" + n));
+      before.of(kind).stream()
+          .filter(n -> !after.of(kind).contains(n))
+          .forEach(n -> out.add("-" + kind + "/" + n));
+    }
+    return out;
+  }
+
+  private static Ownership recordIn(
+      List<FieldChange> fields, Function<FieldChange, Optional<Object>> side) {
+    Object text =
+        fields.stream()
+            .filter(f -> f.key().filter(Ownership.ATTRIBUTE::equals).isPresent())
+            .map(side)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElse(null);
+    return text == null
+        ? Ownership.empty()
+        : Ownership.recordedIn(Map.of("attributes", Map.of(Ownership.ATTRIBUTE, text)));
   }
 
   private static Ownership recordIn(Map<String, Object> fields) {

@@ -36,11 +36,30 @@ public record Plan(
     return ApplyOrder.breakPoint(changes);
   }
 
+  /** Nothing at all to write, not even realmctl's own bookkeeping. */
   public boolean isEmpty() {
     return changes.isEmpty();
   }
 
+  /** The changes to the realm's resources and settings: what a reviewer reviews. */
+  public List<Change> resourceChanges() {
+    return changes.stream().filter(c -> !isBookkeeping(c)).toList();
+  }
+
+  /**
+   * realmctl's own bookkeeping: its ownership record, rewritten when what the spec declares
+   * changes. Shown and counted apart, as it changes nothing a realm's users see.
+   */
+  public List<Change> bookkeeping() {
+    return changes.stream().filter(Plan::isBookkeeping).toList();
+  }
+
+  /** How many resource changes do {@code action}; bookkeeping is not counted. */
   public long count(Action action) {
-    return changes.stream().filter(c -> c.action() == action).count();
+    return resourceChanges().stream().filter(c -> c.action() == action).count();
+  }
+
+  private static boolean isBookkeeping(Change change) {
+    return change.id().kind() == Kind.OWNERSHIP;
   }
 }

@@ -2,12 +2,14 @@ package dev.realmctl.plan;
 
 import dev.realmctl.spec.ClientScopeSpec;
 import dev.realmctl.spec.ClientSpec;
+import dev.realmctl.spec.GroupPath;
 import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.Origin;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.RoleSpec;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Checks that what a spec refers to exists in the spec or in Keycloak. These are the problems only
@@ -111,10 +113,22 @@ final class References {
                 + written
                 + "' exists neither in the spec nor in realm '"
                 + spec.realm()
-                + "'");
+                + "'"
+                + escapedLike(path)
+                    .map(p -> ": a '/' in a name is written '~/', as in '/" + p + "'")
+                    .orElse(""));
       }
       index++;
     }
+  }
+
+  /** A known group whose path reads as {@code path} once its escaped slashes are left bare. */
+  private Optional<String> escapedLike(String path) {
+    return Stream.concat(
+            spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path),
+            live.part(GroupPlanner.LIVE).keySet().stream())
+        .filter(known -> GroupPath.unescaped(known).equals(path))
+        .findFirst();
   }
 
   /** Built-ins count only while the realm is yet to be created; afterwards Keycloak says. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.FieldChange;
+import dev.realmctl.plan.OwnershipPlanner;
 import dev.realmctl.plan.Plan;
 import dev.realmctl.spec.Sensitive;
 import java.io.UncheckedIOException;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan for tools. Format version 1, documented in the README: {@code changes[]} in apply order,
- * with action, kind, realm, path, before, after, fields; {@code break_point}; {@code summary} with
- * the counts; {@code keycloak_version}, the server version planned against.
+ * The plan for tools. Format version 2, documented in docs/cli.md: {@code changes[]}, the resource
+ * changes in apply order, with action, kind, realm, path, before, after, fields; {@code
+ * break_point}, an index into {@code changes}; {@code bookkeeping[]}, realmctl's ownership record
+ * changes, each with what realmctl starts ({@code owns}) and stops ({@code disowns}) owning; {@code
+ * summary} with the counts, bookkeeping apart; {@code keycloak_version}, the server version planned
+ * against. Version 1 listed the ownership record among the changes and counted it an update.
  */
 final class JsonRenderer implements PlanRenderer {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -33,15 +37,19 @@ final class JsonRenderer implements PlanRenderer {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("format_version", FORMAT_VERSION);
     json.put("keycloak_version", plan.keycloakVersion().map(Object::toString).orElse(null));
-    json.put("changes", plan.changes().stream().map(JsonRenderer::change).toList());
+    List<Change> changes = plan.resourceChanges();
+    json.put("changes", changes.stream().map(JsonRenderer::change).toList());
     // Changes are listed in the order apply runs them; removals from this index on wait for
     // what replaces them to be live.
-    json.put("break_point", plan.breakPoint().isPresent() ? plan.breakPoint().getAsInt() : null);
+    int breakPoint = Values.breakPointIn(changes, plan);
+    json.put("break_point", breakPoint < 0 ? null : breakPoint);
+    json.put("bookkeeping", plan.bookkeeping().stream().map(JsonRenderer::bookkeeping).toList());
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("create", plan.count(Action.CREATE));
     summary.put("update", plan.count(Action.UPDATE));
     summary.put("delete", plan.count(Action.DELETE));
     summary.put("unchanged", plan.unchanged());
+    summary.put("bookkeeping", plan.bookkeeping().size());
     json.put("summary", summary);
     try {
       return MAPPER.writeValueAsString(json) + "\n";
@@ -60,6 +68,19 @@ final class JsonRenderer implements PlanRenderer {
     json.put("before", change.before());
     json.put("after", change.after());
     json.put("fields", fields(change.fields()));
+    return json;
+  }
+
+  /** The record's change as what realmctl starts and stops owning; its text is in the fields. */
+  private static Map<String, Object> bookkeeping(Change change) {
+    Map<String, Object> json = change(change);
+    List<String> difference = OwnershipPlanner.difference(change);
+    json.put(
+        "owns",
+        difference.stream().filter(d -> d.startsWith("+")).map(d -> d.substring(1)).toList());
+    json.put(
+        "disowns",
+        difference.stream().filter(d -> d.startsWith("-")).map(d -> d.substring(1)).toList());
     return json;
   }
 

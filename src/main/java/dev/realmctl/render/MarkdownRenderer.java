@@ -4,6 +4,7 @@ import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.FieldChange;
 import dev.realmctl.plan.Plan;
+import java.util.List;
 
 /** A pull-request comment: summary first, then a table of changes, field diffs in a code block. */
 final class MarkdownRenderer implements PlanRenderer {
@@ -15,13 +16,30 @@ final class MarkdownRenderer implements PlanRenderer {
     plan.keycloakVersion()
         .ifPresent(v -> out.append(" (planned against Keycloak ").append(v).append(")"));
     out.append("\n");
-    if (plan.isEmpty()) {
-      return out.toString();
+    if (!plan.resourceChanges().isEmpty()) {
+      table(plan, out);
     }
+    if (!plan.bookkeeping().isEmpty()) {
+      out.append('\n');
+    }
+    // Apart from the table: it changes nothing the realm's users see.
+    plan.bookkeeping()
+        .forEach(
+            change ->
+                out.append("Bookkeeping in ")
+                    .append(code(change.id().realm()))
+                    .append(": ")
+                    .append(code(Bookkeeping.line(change)))
+                    .append("\n"));
+    return out.toString();
+  }
+
+  private static void table(Plan plan, StringBuilder out) {
     out.append("\n| | realm | resource | details |\n|---|---|---|---|\n");
-    int breakPoint = plan.breakPoint().orElse(-1);
-    for (int i = 0; i < plan.changes().size(); i++) {
-      Change change = plan.changes().get(i);
+    int breakPoint = Values.breakPointIn(plan.resourceChanges(), plan);
+    List<Change> changes = plan.resourceChanges();
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
       if (i == breakPoint) {
         out.append("| ⏸ | | | ").append(Values.BREAK_POINT).append(" |\n");
       }
@@ -35,7 +53,6 @@ final class MarkdownRenderer implements PlanRenderer {
           .append(details(change))
           .append(" |\n");
     }
-    return out.toString();
   }
 
   private static String symbol(Action action) {

@@ -10,6 +10,13 @@ final class Summary {
     if (plan.isEmpty()) {
       return "No changes. Keycloak matches the spec (" + plan.unchanged() + " resources checked).";
     }
+    if (plan.resourceChanges().isEmpty()) {
+      return "No changes to resources: Keycloak matches the spec ("
+          + plan.unchanged()
+          + " resources checked). Only "
+          + Bookkeeping.RECORD
+          + " is to be written.";
+    }
     return "Plan: "
         + plan.count(Action.CREATE)
         + " to create, "
@@ -18,6 +25,8 @@ final class Summary {
         + plan.count(Action.DELETE)
         + " to delete; "
         + plan.unchanged()
-        + " unchanged.";
+        + " unchanged"
+        + (plan.bookkeeping().isEmpty() ? "" : " (and " + Bookkeeping.RECORD + ")")
+        + ".";
   }
 }

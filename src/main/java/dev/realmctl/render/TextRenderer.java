@@ -4,6 +4,7 @@ import dev.realmctl.plan.Action;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.FieldChange;
 import dev.realmctl.plan.Plan;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +25,29 @@ final class TextRenderer implements PlanRenderer {
     int breakPoint = plan.breakPoint().orElse(all.size());
     Map<String, List<Integer>> byRealm = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
-      byRealm.computeIfAbsent(all.get(i).id().realm(), r -> new java.util.ArrayList<>()).add(i);
+      byRealm.computeIfAbsent(all.get(i).id().realm(), r -> new ArrayList<>()).add(i);
     }
     byRealm.forEach(
         (realm, indexes) -> {
           out.append("realm ").append(Values.name(realm)).append('\n');
           boolean marked = false;
+          List<Change> bookkeeping = new ArrayList<>();
           for (int i : indexes) {
+            if (plan.bookkeeping().contains(all.get(i))) {
+              bookkeeping.add(all.get(i));
+              continue;
+            }
             if (i >= breakPoint && !marked) {
               out.append("  ").append(Values.BREAK_POINT).append('\n');
               marked = true;
             }
             line(out, all.get(i));
           }
+          // Apart from the resources: it changes nothing the realm's users see.
+          if (!bookkeeping.isEmpty() && bookkeeping.size() < indexes.size()) {
+            out.append('\n');
+          }
+          bookkeeping.forEach(c -> out.append("  ").append(Bookkeeping.line(c)).append('\n'));
           out.append('\n');
         });
     return out.append(Summary.of(plan)).append('\n').toString();

@@ -1,5 +1,7 @@
 package dev.realmctl.render;
 
+import dev.realmctl.plan.Change;
+import dev.realmctl.plan.Plan;
 import dev.realmctl.spec.Printable;
 import dev.realmctl.spec.Sensitive;
 import java.util.List;
@@ -57,5 +59,19 @@ final class Values {
   static boolean isSensitive(Optional<Object> before, Optional<Object> after) {
     return before.filter(Sensitive.class::isInstance).isPresent()
         || after.filter(Sensitive.class::isInstance).isPresent();
+  }
+
+  /** The break point's index among {@code shown}, a part of the plan's changes; -1 if none. */
+  static int breakPointIn(List<Change> shown, Plan plan) {
+    if (plan.breakPoint().isEmpty()) {
+      return -1;
+    }
+    Change pause = plan.changes().get(plan.breakPoint().getAsInt());
+    for (int i = 0; i < shown.size(); i++) {
+      if (shown.get(i) == pause) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * One group at any depth. A spec's groups are listed flat, every parent before its sub-groups; a
- * group is known by its path ({@code staff/ops}), as names repeat under different parents.
+ * group is known by its path ({@code staff/ops}), as names repeat under different parents. A {@code
+ * /} in a name is written {@code ~/} in paths ({@link GroupPath}).
  */
 public record GroupSpec(
     String name,
@@ -29,7 +30,7 @@ public record GroupSpec(
 
   /** The path without its leading slash: {@code staff} at the top, {@code staff/ops} below. */
   public String path() {
-    return parent.map(p -> p + "/" + name).orElse(name);
+    return GroupPath.of(parent, name);
   }
 
   private static final class Section implements SpecSection<GroupSpec> {
@@ -49,13 +50,17 @@ public record GroupSpec(
     private static void group(
         SpecReader reader, SpecReader.Item item, Optional<String> parent, List<GroupSpec> out) {
       Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), KIND);
-      if (name.isPresent() && name.get().contains("/")) {
-        // A slash would make the path ambiguous: Keycloak escapes it, and versions differ in how.
+      if (name.isPresent() && GroupPath.endsLikeAnEscape(name.get())) {
+        // Keycloak escapes a '/' in a name as '~/' and leaves '~' itself bare, so with a
+        // sub-group under it this name's path could not be told from an escaped slash.
         reader
             .problems()
             .error(
                 item.origin().valueAt("name"),
-                "group name '" + name.get() + "' has a '/': nest it under 'subGroups' instead");
+                "group name '"
+                    + name.get()
+                    + "' ends with '~', which group paths use to escape a '/' in a name:"
+                    + " rename the group");
         name = Optional.empty();
       }
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
@@ -65,7 +70,7 @@ public record GroupSpec(
           name.map(n -> new GroupSpec(n, parent, fields, realmRoles, clientRoles, item.origin()));
       group.ifPresent(out::add);
       Object path = item.map().get("path");
-      if (group.isPresent() && path != null && !path.equals("/" + group.get().path())) {
+      if (group.isPresent() && path != null && !isPathOf(path, group.get())) {
         reader
             .problems()
             .error(
@@ -78,6 +83,15 @@ public record GroupSpec(
         // A sub-group of a group that failed to read is still checked, under a placeholder parent.
         group(reader, sub, Optional.of(group.map(GroupSpec::path).orElse("?")), out);
       }
+    }
+
+    /**
+     * Keycloak's export writes a slash in a name escaped or bare, as its escape option is set; both
+     * are this group's.
+     */
+    private static boolean isPathOf(Object path, GroupSpec group) {
+      return path.equals("/" + group.path())
+          || path.equals("/" + GroupPath.unescaped(group.path()));
     }
 
     @Override

@@ -19,6 +19,12 @@ public record RealmSpec(
 
   public static final SpecKind KIND = new SpecKind("realm", "RealmRepresentation");
 
+  /**
+   * The realm attribute realmctl keeps its ownership record in (the plan's {@code Ownership}), so
+   * no spec may declare it.
+   */
+  public static final String OWNERSHIP_ATTRIBUTE = "realmctl.ownership";
+
   /** The section's elements, empty when the document leaves the section out. */
   @SuppressWarnings("unchecked")
   public <T> List<T> of(SpecSection<T> section) {

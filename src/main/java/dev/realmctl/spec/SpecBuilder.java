@@ -49,6 +49,8 @@ final class SpecBuilder {
       }
     }
     smtpServer(settings, origin);
+    ownershipRecord(settings, origin);
+    defaultGroups(settings, origin);
     defaultRole(settings);
     clientPolicies(settings, origin, "clientPolicies", "policies");
     clientPolicies(settings, origin, "clientProfiles", "profiles");
@@ -64,6 +66,43 @@ final class SpecBuilder {
       return Optional.empty();
     }
     return Optional.of(new RealmSpec(name.get(), settings, sections, origin));
+  }
+
+  /**
+   * realmctl's ownership record comes along in an export of a realm realmctl applied (Keycloak's
+   * own export too); declared, it would fight the record realmctl writes.
+   */
+  private void ownershipRecord(Map<String, Object> settings, Origin origin) {
+    if (settings.get("attributes") instanceof Map<?, ?> attributes
+        && attributes.containsKey(RealmSpec.OWNERSHIP_ATTRIBUTE)) {
+      problems.error(
+          origin.child("attributes").at(RealmSpec.OWNERSHIP_ATTRIBUTE),
+          "attribute '"
+              + RealmSpec.OWNERSHIP_ATTRIBUTE
+              + "' is realmctl's record of what it owns, which realmctl keeps itself: remove it"
+              + " from the spec");
+    }
+  }
+
+  /**
+   * Keycloak's realm update finds default groups by its own path, which by default leaves a slash
+   * in a name bare, and fails on realmctl's escaped {@code ~/} unless the server escapes slashes
+   * itself; so a path naming a group with a slash in its name is refused rather than sent.
+   */
+  private void defaultGroups(Map<String, Object> settings, Origin origin) {
+    if (!(settings.get("defaultGroups") instanceof List<?> paths)) {
+      return;
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      if (paths.get(i) instanceof String path && path.contains(GroupPath.ESCAPE + "/")) {
+        problems.error(
+            origin.child("defaultGroups").child(i).location(),
+            "default group '"
+                + path
+                + "' has a '/' in a group's name, which Keycloak's realm update cannot find by"
+                + " path: rename the group, or make it a default group in Keycloak");
+      }
+    }
   }
 
   /**

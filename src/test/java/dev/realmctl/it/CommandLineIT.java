@@ -34,7 +34,7 @@ class CommandLineIT {
     assertTrue(clean.out().startsWith("No changes."), clean.out());
 
     var json = Cli.run("plan", "--output", "json", spec.toString());
-    assertTrue(json.out().contains("\"format_version\" : 1"), json.out());
+    assertTrue(json.out().contains("\"format_version\" : 2"), json.out());
 
     for (var run : new Cli.Run[] {pending, applied, clean, json}) {
       for (String secret : TestSecrets.ofRun().values().values()) {

@@ -34,8 +34,11 @@ class RealmPlannerTest {
   @Test
   void theOwnershipAttributeIsRealmctlsOwn() throws IOException {
     assertTrue(RealmPlanner.references(spec("attributes: {team: a}\n")).isEmpty());
-    assertEquals(
-        1, RealmPlanner.references(spec("attributes: {" + Ownership.ATTRIBUTE + ": x}\n")).size());
+    var refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.realmctl.spec.SpecException.class,
+            () -> spec("attributes: {" + Ownership.ATTRIBUTE + ": x}\n"));
+    assertTrue(refused.getMessage().contains("remove it from the spec"), refused.getMessage());
   }
 
   @Test

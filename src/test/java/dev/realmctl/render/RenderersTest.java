@@ -102,10 +102,10 @@ class RenderersTest {
   @Test
   void jsonHasAStableShape() {
     String out = PlanRenderer.of(PlanRenderer.Format.JSON, false).render(plan());
-    assertTrue(out.contains("\"format_version\" : 1"), out);
+    assertTrue(out.contains("\"format_version\" : 2"), out);
     assertTrue(
         out.contains(
-            "\"summary\" : {\n    \"create\" : 1,\n    \"update\" : 1,\n    \"delete\" : 0,\n    \"unchanged\" : 7\n  }"),
+            "\"summary\" : {\n    \"create\" : 1,\n    \"update\" : 1,\n    \"delete\" : 0,\n    \"unchanged\" : 7,\n    \"bookkeeping\" : 0\n  }"),
         out);
   }
 

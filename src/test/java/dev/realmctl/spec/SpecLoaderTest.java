@@ -445,13 +445,15 @@ class SpecLoaderTest {
   }
 
   @Test
-  void aSubGroupPathDeclaredTwiceAWrongPathAndASlashAreErrors() throws IOException {
+  void aSubGroupPathDeclaredTwiceAWrongPathAndANameEndingLikeAnEscapeAreErrors()
+      throws IOException {
     assertEquals(
         List.of(
             "8:9: group 'staff/ops' is declared twice (first at line 5)",
             "10:13: group 'staff/ops/x' is declared twice (first at line 7)",
             "10:29: 'path' is Keycloak's and read-only: this group's is '/staff/ops/x'",
-            "11:19: group name 'a/b' has a '/': nest it under 'subGroups' instead"),
+            "11:19: group name 'a~' ends with '~', which group paths use to escape a '/' in a"
+                + " name: rename the group"),
         errors(
             """
             realm: demo
@@ -464,7 +466,62 @@ class SpecLoaderTest {
                   - name: ops
                     subGroups:
                       - {name: x, path: /wrong}
-                      - name: a/b
+                      - name: a~
+            """));
+  }
+
+  @Test
+  void aSlashInAGroupNameIsEscapedInItsPathAsKeycloakDoes() throws IOException {
+    Path file =
+        write(
+            """
+            realm: demo
+            groups:
+              - name: ops
+                subGroups:
+                  - name: team
+              - name: ops/team
+                path: /ops/team
+              - name: a/b
+                path: /a~/b
+                subGroups:
+                  - name: c/
+            """);
+    RealmSpec spec = loader(Map.of()).load(List.of(file)).realms().get(0);
+    assertEquals(
+        List.of("ops", "ops/team", "ops~/team", "a~/b", "a~/b/c~/"),
+        spec.of(GroupSpec.SECTION).stream().map(GroupSpec::path).toList());
+  }
+
+  @Test
+  void anExportedOwnershipRecordIsRefusedAtItsLineSayingWhatToDo() throws IOException {
+    assertEquals(
+        List.of(
+            "4:3: attribute 'realmctl.ownership' is realmctl's record of what it owns, which"
+                + " realmctl keeps itself: remove it from the spec"),
+        errors(
+            """
+            realm: demo
+            attributes:
+              frontendUrl: ""
+              realmctl.ownership: '{"clients":["app"]}'
+            """));
+  }
+
+  @Test
+  void aDefaultGroupWithASlashInAGroupsNameIsRefused() throws IOException {
+    assertEquals(
+        List.of(
+            "2:23: default group '/ops~/team' has a '/' in a group's name, which Keycloak's realm"
+                + " update cannot find by path: rename the group, or make it a default group in"
+                + " Keycloak"),
+        errors(
+            """
+            realm: demo
+            defaultGroups: [/ops, /ops~/team]
+            groups:
+              - name: ops
+              - name: ops/team
             """));
   }
 }
