@@ -169,4 +169,19 @@ class UserProfilePlannerTest {
     assertEquals(
         Set.of("attributes", "groups", "unmanagedAttributePolicy"), change.after().keySet());
   }
+
+  @Test
+  void theComponentWithAnEmptyConfigIsTheDefaultProfileSoNothingIsDeclared() throws IOException {
+    String component =
+        """
+        realm: r
+        components:
+          org.keycloak.userprofile.UserProfileProvider:
+            - providerId: declarative-user-profile
+              subComponents: {}
+              config: {}
+        """;
+    Plan plan = new Planner().plan(List.of(spec(component)), live(served()));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
 }
