@@ -144,13 +144,14 @@ public record AuthorizationSpec(
         if (!Boolean.TRUE.equals(client.map().get("authorizationServicesEnabled"))) {
           reader
               .problems()
-              .error(
+              .warning(
                   at.location(),
                   "client '"
                       + clientId
                       + "' declares '"
                       + FIELD
-                      + "' but not 'authorizationServicesEnabled: true'");
+                      + "' but not 'authorizationServicesEnabled: true': Keycloak's import turns"
+                      + " authorization services on for it, and so does realmctl");
         }
         if (Boolean.TRUE.equals(client.map().get("publicClient"))) {
           reader

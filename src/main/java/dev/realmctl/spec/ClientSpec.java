@@ -87,6 +87,15 @@ public record ClientSpec(
     private static void client(SpecReader reader, SpecReader.Item item, List<ClientSpec> out) {
       Optional<String> clientId = reader.requiredName(item.map(), "clientId", item.origin(), KIND);
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
+      if (item.map().get(AuthorizationSpec.FIELD) != null
+          && !Boolean.TRUE.equals(fields.get("authorizationServicesEnabled"))
+          && !AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT.equals(item.map().get("clientId"))) {
+        // Keycloak's import turns authorization services on for a client with settings, whatever
+        // 'authorizationServicesEnabled' says, and service accounts with them (measured on
+        // 26.7.3); AuthorizationSpec warns.
+        fields.put("authorizationServicesEnabled", true);
+        fields.putIfAbsent("serviceAccountsEnabled", true);
+      }
       reader
           .sensitive(item.map(), "secret", item.origin())
           .ifPresent(secret -> fields.put("secret", secret));
