@@ -45,4 +45,59 @@ class KeycloakImportAcceptsTest {
             && loaded.warnings().toString().contains("turns authorization services on"),
         loaded.warnings().toString());
   }
+
+  @Test
+  void aMergedEntrysProblemIsAtItsAnchoredLine() throws IOException {
+    var error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
+                    realm: r
+                    clients:
+                      - &more {clientId: more, description: more, bogus: 1}
+                      - clientId: b
+                        <<: *more
+                    """));
+    // The merged entry's problem points where it is written: in the anchored mapping.
+    assertTrue(error.getMessage().contains("realm.yaml:3:"), error.getMessage());
+  }
+
+  @Test
+  void yamlMergeKeysKeepTheOwnKeysAndTheLines() throws IOException {
+    var loaded =
+        load(
+            """
+            realm: r
+            clients:
+              - &base {clientId: base, publicClient: true, description: base}
+              - &more {clientId: more, description: more, rootUrl: "https://more.example"}
+              - clientId: a
+                <<: [*base, *more]
+                description: own
+            """);
+    Map<String, Object> a = loaded.realms().get(0).of(ClientSpec.SECTION).get(2).fields();
+    assertEquals(true, a.get("publicClient"));
+    assertEquals("own", a.get("description"));
+    assertEquals("https://more.example", a.get("rootUrl"));
+  }
+
+  @Test
+  void aDuplicateKeyInJsonIsTheLastOneWithAWarningAndInYamlAnError() throws IOException {
+    Path json =
+        Files.writeString(
+            folder.resolve("dup.json"),
+            "{\"realm\": \"r\",\n \"displayName\": \"one\",\n \"displayName\": \"two\"}");
+    var loaded =
+        new SpecLoader(
+                new dev.realmctl.keycloak.RepresentationCatalog(),
+                Variables.of(Map.of()),
+                new Redactor())
+            .load(List.of(json));
+    assertEquals("two", loaded.realms().get(0).settings().get("displayName"));
+    assertTrue(
+        loaded.warnings().toString().contains("dup.json:3:2: warning: duplicate key 'displayName'"),
+        loaded.warnings().toString());
+  }
 }
