@@ -96,9 +96,18 @@ public record ClientSpec(
         fields.put("authorizationServicesEnabled", true);
         fields.putIfAbsent("serviceAccountsEnabled", true);
       }
-      reader
-          .sensitive(item.map(), "secret", item.origin())
-          .ifPresent(secret -> fields.put("secret", secret));
+      if (Boolean.TRUE.equals(fields.get("publicClient")) && item.map().get("secret") != null) {
+        // Keycloak keeps no secret for a public client (measured on 26.7.3: it reads back null).
+        reader
+            .problems()
+            .warning(
+                item.origin().at("secret"),
+                "Keycloak does not keep the 'secret' of a public client: ignored");
+      } else {
+        reader
+            .sensitive(item.map(), "secret", item.origin())
+            .ifPresent(secret -> fields.put("secret", secret));
+      }
       Optional<List<ProtocolMapperSpec>> mappers = ProtocolMapperSpec.read(reader, item);
       Optional<Set<String>> defaults =
           reader.stringSet(item.map(), "defaultClientScopes", item.origin());

@@ -125,4 +125,21 @@ class KeycloakImportAcceptsTest {
         loaded.warnings().get(0).toString().contains("realm.yaml:8:9: warning: Keycloak does not"),
         loaded.warnings().toString());
   }
+
+  @Test
+  void aPublicClientsSecretIsNotKeptSoItIsWarnedAndNeverPlanned() throws IOException {
+    var loaded =
+        load(
+            """
+            realm: r
+            clients:
+              - clientId: app
+                publicClient: true
+                secret: leftover
+            """);
+    assertEquals(null, loaded.realms().get(0).of(ClientSpec.SECTION).get(0).fields().get("secret"));
+    assertTrue(
+        loaded.warnings().toString().contains("realm.yaml:5:5: warning: Keycloak does not keep"),
+        loaded.warnings().toString());
+  }
 }
