@@ -81,6 +81,7 @@ final class AuthorizationEdge implements KindEdge {
     for (String clientId : clientIds) {
       ClientPlanner.Live client = live.part(ClientPlanner.LIVE).get(clientId);
       if (client != null
+          && !clientId.equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)
           && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
         clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
       }
@@ -95,7 +96,8 @@ final class AuthorizationEdge implements KindEdge {
     Map<String, Live> clients = new HashMap<>();
     for (var client : live.part(ClientPlanner.LIVE).entrySet()) {
       if (Boolean.TRUE.equals(client.getValue().fields().get("authorizationServicesEnabled"))
-          && !Builtins.CLIENTS.contains(client.getKey())) {
+          && !Builtins.CLIENTS.contains(client.getKey())
+          && !client.getKey().equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)) {
         clients.put(
             client.getKey(),
             read(realm.clients().get(ids.clients.get(client.getKey())).authorization()));

@@ -75,6 +75,34 @@ public final class GroupPlanner implements ResourcePlanner {
           references,
           out);
     }
+    checkDefaultGroups(spec, live, out);
+  }
+
+  /**
+   * The realm's {@code defaultGroups} are group paths; Keycloak's realm import and update answer
+   * HTTP 500 for one that names no group (measured on 26.7.3 with a sub-group's bare name).
+   */
+  private static void checkDefaultGroups(RealmSpec spec, LiveRealm live, PlanBuilder out) {
+    if (!(spec.settings().get("defaultGroups") instanceof List<?> written)) {
+      return;
+    }
+    Set<String> paths = new java.util.TreeSet<>(live.part(LIVE).keySet());
+    spec.of(GroupSpec.SECTION).forEach(group -> paths.add(group.path()));
+    for (int i = 0; i < written.size(); i++) {
+      String path = String.valueOf(written.get(i));
+      if (!paths.contains(Id.key(path))) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String hint =
+            paths.stream()
+                .filter(p -> p.endsWith("/" + name))
+                .findFirst()
+                .map(p -> ": did you mean '/" + p + "'?")
+                .orElse("");
+        out.problems.error(
+            spec.origin().child("defaultGroups").child(i).location(),
+            "'defaultGroups' names '" + path + "', which is no group's path" + hint);
+      }
+    }
   }
 
   @Override

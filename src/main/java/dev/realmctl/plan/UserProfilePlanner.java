@@ -5,6 +5,7 @@ import dev.realmctl.spec.UserProfileSpec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,6 +40,10 @@ public final class UserProfilePlanner implements ResourcePlanner {
    * Lists Keycloak keeps as sets (permissions' {@code view} and {@code edit}, {@code roles} and
    * {@code scopes} of {@code required} and {@code selector}): it answers them in its own order.
    */
+  /** Keycloak's UPConfig fields, each cleared when a written profile leaves it out. */
+  private static final Set<String> UPCONFIG_FIELDS =
+      Set.of("attributes", "groups", "unmanagedAttributePolicy");
+
   private static final Set<String> SETS = Set.of("view", "edit", "roles", "scopes");
 
   @Override
@@ -57,14 +62,19 @@ public final class UserProfilePlanner implements ResourcePlanner {
       return;
     }
     // One field change per field of Keycloak's UPConfig that differs; one the spec leaves out is
-    // cleared, as a profile is written whole.
+    // cleared, as a profile is written whole. A realm still to be created has Keycloak's default
+    // profile, unknown here, so every field is written.
     Map<String, Object> had = have.orElse(Map.of());
     Set<String> fields = new java.util.TreeSet<>(want.keySet());
     fields.addAll(had.keySet());
+    if (have.isEmpty()) {
+      fields.addAll(UPCONFIG_FIELDS);
+    }
     List<FieldChange> changes = new java.util.ArrayList<>();
     for (String field : fields) {
-      if (!canonical(want.get(field), KEEP_EMPTY.contains(field))
-          .equals(canonical(had.get(field), KEEP_EMPTY.contains(field)))) {
+      if (have.isEmpty()
+          || !Objects.equals(
+              canonicalField(field, want.get(field)), canonicalField(field, had.get(field)))) {
         changes.add(
             new FieldChange(
                 field,
@@ -74,6 +84,13 @@ public final class UserProfilePlanner implements ResourcePlanner {
       }
     }
     out.add(Change.update(new Id(spec.realm()), changes).at(declared.get().origin()));
+  }
+
+  /** A field's value as {@link #canonical} reads it inside the profile; null when absent. */
+  private static Object canonicalField(String field, Object value) {
+    Map<String, Object> profile = new java.util.HashMap<>();
+    profile.put(field, value);
+    return ((Map<?, ?>) canonical(profile, false)).get(field);
   }
 
   static boolean same(Map<String, Object> want, Map<String, Object> have) {

@@ -40,6 +40,14 @@ public record AuthorizationSpec(
   /** The client field this kind takes over from the client's plain fields. */
   public static final String FIELD = "authorizationSettings";
 
+  /**
+   * The client Keycloak 26.2+ makes for fine-grained admin permissions v2 ({@code
+   * adminPermissionsEnabled}). Its resources and scopes are Keycloak's schema (writes answered HTTP
+   * 400, "Not supported for this client"), and its settings endpoint answers 400 too; its policies
+   * are admin permissions, a kind realmctl does not manage yet (measured on 26.7.3).
+   */
+  public static final String ADMIN_PERMISSIONS_CLIENT = "admin-permissions";
+
   /** What Keycloak creates when authorization is enabled: compared if declared, never pruned. */
   public static final Set<String> DEFAULTS =
       Set.of("Default Resource", "Default Policy", "Default Permission");
@@ -120,6 +128,15 @@ public record AuthorizationSpec(
           continue;
         }
         Origin at = client.origin().child(FIELD);
+        if (clientId.equals(ADMIN_PERMISSIONS_CLIENT)) {
+          reader
+              .problems()
+              .warning(
+                  at.location(),
+                  "the 'authorizationSettings' of 'admin-permissions' are fine-grained admin"
+                      + " permissions (v2), which realmctl does not manage yet: ignored");
+          continue;
+        }
         if (!(settings instanceof Map<?, ?> map)) {
           reader.problems().error(at.location(), "'" + FIELD + "' must be a mapping");
           continue;
@@ -127,13 +144,14 @@ public record AuthorizationSpec(
         if (!Boolean.TRUE.equals(client.map().get("authorizationServicesEnabled"))) {
           reader
               .problems()
-              .error(
+              .warning(
                   at.location(),
                   "client '"
                       + clientId
                       + "' declares '"
                       + FIELD
-                      + "' but not 'authorizationServicesEnabled: true'");
+                      + "' but not 'authorizationServicesEnabled: true': Keycloak's import turns"
+                      + " authorization services on for it, and so does realmctl");
         }
         if (Boolean.TRUE.equals(client.map().get("publicClient"))) {
           reader

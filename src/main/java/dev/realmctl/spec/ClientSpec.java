@@ -87,9 +87,27 @@ public record ClientSpec(
     private static void client(SpecReader reader, SpecReader.Item item, List<ClientSpec> out) {
       Optional<String> clientId = reader.requiredName(item.map(), "clientId", item.origin(), KIND);
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
-      reader
-          .sensitive(item.map(), "secret", item.origin())
-          .ifPresent(secret -> fields.put("secret", secret));
+      if (item.map().get(AuthorizationSpec.FIELD) != null
+          && !Boolean.TRUE.equals(fields.get("authorizationServicesEnabled"))
+          && !AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT.equals(item.map().get("clientId"))) {
+        // Keycloak's import turns authorization services on for a client with settings, whatever
+        // 'authorizationServicesEnabled' says, and service accounts with them (measured on
+        // 26.7.3); AuthorizationSpec warns.
+        fields.put("authorizationServicesEnabled", true);
+        fields.putIfAbsent("serviceAccountsEnabled", true);
+      }
+      if (Boolean.TRUE.equals(fields.get("publicClient")) && item.map().get("secret") != null) {
+        // Keycloak keeps no secret for a public client (measured on 26.7.3: it reads back null).
+        reader
+            .problems()
+            .warning(
+                item.origin().at("secret"),
+                "Keycloak does not keep the 'secret' of a public client: ignored");
+      } else {
+        reader
+            .sensitive(item.map(), "secret", item.origin())
+            .ifPresent(secret -> fields.put("secret", secret));
+      }
       Optional<List<ProtocolMapperSpec>> mappers = ProtocolMapperSpec.read(reader, item);
       Optional<Set<String>> defaults =
           reader.stringSet(item.map(), "defaultClientScopes", item.origin());

@@ -120,8 +120,13 @@ public record UserProfileSpec(Map<String, Object> config, Origin origin) {
       }
       SpecReader.Item item = items.get(0);
       Origin configOrigin = item.origin().child("config");
-      Object json =
-          item.map().get("config") instanceof Map<?, ?> config ? config.get(CONFIG_KEY) : null;
+      // Exports of Keycloak 22 to 24 write the component of a realm that kept the default
+      // profile with an empty config, and Keycloak's import reads that as the default: nothing
+      // declared.
+      if (!(item.map().get("config") instanceof Map<?, ?> given) || given.isEmpty()) {
+        return List.of();
+      }
+      Object json = given.get(CONFIG_KEY);
       if (json instanceof List<?> single && single.size() == 1) {
         json = single.get(0);
       }

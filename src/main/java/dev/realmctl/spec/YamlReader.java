@@ -256,6 +256,8 @@ public final class YamlReader {
 
     private Map<String, Object> mapping(MappingNode node, String path) {
       Map<String, Object> map = new LinkedHashMap<>();
+      merge(node, path, map);
+      Set<String> written = new java.util.HashSet<>();
       for (NodeTuple tuple : node.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode scalarKey)) {
@@ -263,20 +265,24 @@ public final class YamlReader {
           continue;
         }
         if (keyNode.getTag().equals(Tag.MERGE)) {
-          problems.error(at(file, keyNode.getStartMark()), "merge keys (<<) are not supported");
           continue;
         }
         String key = scalarKey.getValue();
         String childPath = path + "/" + escape(key);
-        if (map.containsKey(key)) {
-          problems.error(
-              at(file, keyNode.getStartMark()),
+        if (!written.add(key)) {
+          String message =
               "duplicate key '"
                   + key
                   + "' (first defined at line "
                   + locations.get(childPath).line()
-                  + ")");
-          continue;
+                  + ")";
+          if (!file.getFileName().toString().endsWith(".json")) {
+            problems.error(at(file, keyNode.getStartMark()), message);
+            continue;
+          }
+          // Keycloak's import reads JSON with Jackson, which takes the last value.
+          problems.warning(at(file, keyNode.getStartMark()), message + ": the last one is taken");
+          map.remove(key);
         }
         locations.put(childPath, at(file, keyNode.getStartMark()));
         locations.put(childPath + SourceMap.VALUE, at(file, tuple.getValueNode().getStartMark()));
@@ -286,6 +292,34 @@ public final class YamlReader {
         map.put(key, convert(tuple.getValueNode(), childPath));
       }
       return map;
+    }
+
+    /**
+     * YAML 1.1 merge keys ({@code <<: *base} or {@code <<: [*a, *b]}): the merged mappings' entries
+     * come first, an earlier mapping's winning over a later one's, and the mapping's own keys win
+     * over all; merged entries keep the locations where they are written.
+     */
+    private void merge(MappingNode node, String path, Map<String, Object> map) {
+      for (NodeTuple tuple : node.getValue()) {
+        if (!tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+          continue;
+        }
+        Node value = tuple.getValueNode();
+        List<Node> sources =
+            value instanceof SequenceNode list ? new ArrayList<>(list.getValue()) : List.of(value);
+        for (int i = sources.size() - 1; i >= 0; i--) {
+          Node source = sources.get(i);
+          if (!(source instanceof MappingNode)) {
+            problems.error(
+                at(file, source.getStartMark()),
+                "a merge key (<<) takes a mapping or a list of mappings");
+            continue;
+          }
+          if (convert(source, path) instanceof Map<?, ?> merged) {
+            merged.forEach((k, v) -> map.put(String.valueOf(k), v));
+          }
+        }
+      }
     }
 
     private Object scalar(ScalarNode node, String path) {

@@ -144,4 +144,44 @@ class UserProfilePlannerTest {
                         """));
     assertTrue(error.getMessage().contains("declared twice"), error.getMessage());
   }
+
+  @Test
+  void aFieldKeycloakHasAndTheSpecLeavesOutIsCleared() throws IOException {
+    // Keycloak's default profile has the group user-metadata; this spec declares no groups.
+    Map<String, Object> withGroups = new LinkedHashMap<>(served());
+    withGroups.put("groups", List.of(Map.of("name", "user-metadata")));
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), live(withGroups));
+    assertEquals(List.of("~ userProfile"), paths(plan));
+    Change change = plan.changes().get(0);
+    assertEquals(Set.of("groups"), change.after().keySet());
+    assertEquals(null, change.after().get("groups"));
+  }
+
+  @Test
+  void aNewRealmsProfileIsWrittenWhole() throws IOException {
+    // The realm does not exist yet: Keycloak will give it its default profile, groups included.
+    Plan plan = new Planner().plan(List.of(spec(SPEC)), new LiveState(Map.of()));
+    Change change =
+        plan.changes().stream()
+            .filter(c -> c.id() instanceof UserProfilePlanner.Id)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        Set.of("attributes", "groups", "unmanagedAttributePolicy"), change.after().keySet());
+  }
+
+  @Test
+  void theComponentWithAnEmptyConfigIsTheDefaultProfileSoNothingIsDeclared() throws IOException {
+    String component =
+        """
+        realm: r
+        components:
+          org.keycloak.userprofile.UserProfileProvider:
+            - providerId: declarative-user-profile
+              subComponents: {}
+              config: {}
+        """;
+    Plan plan = new Planner().plan(List.of(spec(component)), live(served()));
+    assertTrue(plan.isEmpty(), () -> paths(plan).toString());
+  }
 }
