@@ -9,14 +9,14 @@ import java.text.ParseException;
 import java.util.Optional;
 
 /** Token requests as a client application sends them. */
-final class TokenRequests {
+public final class TokenRequests {
   private TokenRequests() {}
 
-  static String endpoint(String keycloakUrl, String realm) {
+  public static String endpoint(String keycloakUrl, String realm) {
     return keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token";
   }
 
-  static Response clientCredentials(
+  public static Response clientCredentials(
       String keycloakUrl, String realm, String clientId, String secret) {
     return given()
         .auth()
@@ -26,7 +26,7 @@ final class TokenRequests {
         .post(endpoint(keycloakUrl, realm));
   }
 
-  static Response password(
+  public static Response password(
       String keycloakUrl,
       String realm,
       String clientId,
@@ -45,7 +45,7 @@ final class TokenRequests {
   }
 
   /** The claims of a token, read without verifying it: steps look, the resource server verifies. */
-  static JWTClaimsSet claims(String token) {
+  public static JWTClaimsSet claims(String token) {
     try {
       return SignedJWT.parse(token).getJWTClaimsSet();
     } catch (ParseException e) {

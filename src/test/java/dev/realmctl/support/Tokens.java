@@ -1,28 +1,21 @@
 package dev.realmctl.support;
 
-import static io.restassured.RestAssured.given;
-
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.realmctl.contract.TokenRequests;
 import io.restassured.response.Response;
-import java.text.ParseException;
+import java.util.Optional;
 
-/** Token requests as a client application sends them. */
+/** Token requests as a client application sends them: the contract's own, for the tests. */
 public final class Tokens {
   private Tokens() {}
 
   public static String endpoint(String keycloakUrl, String realm) {
-    return keycloakUrl + "/realms/" + realm + "/protocol/openid-connect/token";
+    return TokenRequests.endpoint(keycloakUrl, realm);
   }
 
   public static Response clientCredentials(
       String keycloakUrl, String realm, String clientId, String secret) {
-    return given()
-        .auth()
-        .preemptive()
-        .basic(clientId, secret)
-        .formParam("grant_type", "client_credentials")
-        .post(endpoint(keycloakUrl, realm));
+    return TokenRequests.clientCredentials(keycloakUrl, realm, clientId, secret);
   }
 
   public static Response password(
@@ -32,22 +25,11 @@ public final class Tokens {
       String secret,
       String username,
       String password) {
-    return given()
-        .formParam("grant_type", "password")
-        .formParam("client_id", clientId)
-        .formParam("client_secret", secret)
-        .formParam("username", username)
-        .formParam("password", password)
-        .formParam("scope", "openid")
-        .post(endpoint(keycloakUrl, realm));
+    return TokenRequests.password(
+        keycloakUrl, realm, clientId, Optional.of(secret), username, password);
   }
 
-  /** The claims of a token, read without verifying it: tests look, the resource server verifies. */
   public static JWTClaimsSet claims(String token) {
-    try {
-      return SignedJWT.parse(token).getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw new AssertionError("not a JWT: " + e.getMessage(), e);
-    }
+    return TokenRequests.claims(token);
   }
 }
