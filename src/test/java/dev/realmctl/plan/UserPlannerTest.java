@@ -2,9 +2,11 @@ package dev.realmctl.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.Sensitive;
+import dev.realmctl.spec.SpecException;
 import dev.realmctl.support.LiveRealms;
 import dev.realmctl.support.SpecFiles;
 import java.io.IOException;
@@ -164,5 +166,22 @@ class UserPlannerTest {
         users.recordedName(new UserPlanner.Id("r", "service-account-app", Optional.of("app"))));
     assertEquals(
         Optional.of("ann"), users.recordedName(new UserPlanner.Id("r", "ann", Optional.empty())));
+  }
+
+  @Test
+  void aUsernameOrEmailKeycloakWouldLowerCaseIsRefusedAtItsValue() {
+    // Keycloak stores "Ann" as "ann": the plan after the apply found no user "Ann" and created it
+    // again, and an email with capitals showed as changed on every plan.
+    SpecException refused =
+        assertThrows(
+            SpecException.class,
+            () -> spec("realm: r\nusers:\n  - {username: Ann, email: Ann@Example.com}\n"));
+    assertEquals(
+        List.of(
+            "3:16: Keycloak keeps usernames in lower case: write 'ann'",
+            "3:28: Keycloak keeps email addresses in lower case: write 'ann@example.com'"),
+        refused.problems().stream()
+            .map(p -> p.location().line() + ":" + p.location().column() + ": " + p.message())
+            .toList());
   }
 }
