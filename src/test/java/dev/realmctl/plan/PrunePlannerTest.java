@@ -30,7 +30,7 @@ class PrunePlannerTest {
        "clientRoles":["app/old","old/buy","account/manage-account"],
        "groups":["staff","staff/ops"],
        "users":["gone-user","ann"],
-       "requiredActions":["CONFIGURE_TOTP","terms"]}
+       "requiredActions":["CONFIGURE_TOTP","sms-otp"]}
       """;
 
   @TempDir Path folder;
@@ -60,7 +60,7 @@ class PrunePlannerTest {
                 new RequiredActionPlanner.Live(
                     Map.of(
                         "CONFIGURE_TOTP", Map.of("alias", "CONFIGURE_TOTP"),
-                        "terms", Map.of("alias", "terms")),
+                        "sms-otp", Map.of("alias", "sms-otp")),
                     Map.of())))
         .build();
   }
@@ -76,7 +76,7 @@ class PrunePlannerTest {
             "- roles/client/app/old",
             "- groups/staff",
             "- users/ann",
-            "- requiredActions/terms"),
+            "- requiredActions/sms-otp"),
         run.paths());
     assertEquals(Map.of("clientId", "old"), run.change("- clients/old").before());
     assertEquals(List.of(), run.problems());

@@ -25,7 +25,7 @@ class RequiredActionPlannerTest {
       realm: r
       requiredActions:
         - {alias: CONFIGURE_TOTP, enabled: true, defaultAction: true, priority: 10}
-        - {alias: terms, providerId: TERMS_AND_CONDITIONS, enabled: true}
+        - {alias: sms-otp, enabled: true, config: {length: "6"}}
       """;
 
   private static final Map<String, Object> TOTP =
@@ -45,13 +45,21 @@ class RequiredActionPlannerTest {
           "config",
           Map.of());
 
-  private static final Map<String, Object> TERMS =
+  /** A plugin's action, as Keycloak lists it once registered. */
+  private static final Map<String, Object> SMS =
       Map.of(
-          "alias", "terms",
-          "name", "Terms and Conditions",
-          "providerId", "TERMS_AND_CONDITIONS",
-          "enabled", true,
-          "priority", 20);
+          "alias",
+          "sms-otp",
+          "name",
+          "SMS OTP",
+          "providerId",
+          "sms-otp",
+          "enabled",
+          true,
+          "priority",
+          20,
+          "config",
+          Map.of("length", "6"));
 
   @TempDir Path folder;
 
@@ -67,21 +75,20 @@ class RequiredActionPlannerTest {
   }
 
   @Test
-  void anOfferedActionIsRegisteredUnderItsAliasWithTheServersName() throws IOException {
+  void anOfferedActionIsRegisteredWithTheServersName() throws IOException {
     PlannerRun run =
         PlannerRun.of(
             new RequiredActionPlanner(),
             spec(SPEC),
-            realmWith(
-                Map.of("CONFIGURE_TOTP", TOTP),
-                Map.of("TERMS_AND_CONDITIONS", "Terms and Conditions")));
-    assertEquals(List.of("+ requiredActions/terms"), run.paths());
+            realmWith(Map.of("CONFIGURE_TOTP", TOTP), Map.of("sms-otp", "SMS OTP")));
+    assertEquals(List.of("+ requiredActions/sms-otp"), run.paths());
     assertEquals(
         Map.of(
-            "alias", "terms",
-            "providerId", "TERMS_AND_CONDITIONS",
-            "name", "Terms and Conditions",
-            "enabled", true),
+            "alias", "sms-otp",
+            "providerId", "sms-otp",
+            "name", "SMS OTP",
+            "enabled", true,
+            "config", Map.of("length", "6")),
         run.changes().get(0).after());
     assertEquals(1, run.unchanged());
   }
@@ -91,9 +98,17 @@ class RequiredActionPlannerTest {
     PlannerRun run =
         PlannerRun.NEW_REALM.plan(new RequiredActionPlanner(), spec(SPEC), LiveRealm.empty());
     assertEquals(
-        List.of("+ requiredActions/CONFIGURE_TOTP", "+ requiredActions/terms"), run.paths());
+        List.of("+ requiredActions/CONFIGURE_TOTP", "+ requiredActions/sms-otp"), run.paths());
     assertEquals(
-        Map.of("alias", "terms", "providerId", "TERMS_AND_CONDITIONS", "enabled", true),
+        Map.of(
+            "alias",
+            "sms-otp",
+            "providerId",
+            "sms-otp",
+            "enabled",
+            true,
+            "config",
+            Map.of("length", "6")),
         run.changes().get(1).after());
   }
 
@@ -103,7 +118,7 @@ class RequiredActionPlannerTest {
         realmWith(
             Map.of(
                 "CONFIGURE_TOTP", TOTP,
-                "terms", TERMS,
+                "sms-otp", SMS,
                 "VERIFY_EMAIL", Map.of("alias", "VERIFY_EMAIL", "enabled", false)),
             Map.of("delete_account", "Delete Account"));
     assertEquals(
@@ -119,7 +134,7 @@ class RequiredActionPlannerTest {
         PlannerRun.of(
             new RequiredActionPlanner(),
             spec(SPEC),
-            realmWith(Map.of("CONFIGURE_TOTP", moved, "terms", TERMS), Map.of()));
+            realmWith(Map.of("CONFIGURE_TOTP", moved, "sms-otp", SMS), Map.of()));
     assertEquals(List.of("~ requiredActions/CONFIGURE_TOTP"), run.paths());
     assertEquals(
         List.of(new FieldChange("priority", Optional.empty(), Optional.of(30), Optional.of(10))),
@@ -135,21 +150,50 @@ class RequiredActionPlannerTest {
             realmWith(Map.of("CONFIGURE_TOTP", TOTP), Map.of()));
     assertEquals(
         List.of(
-            "4:5: required action 'terms' is not offered by this Keycloak"
-                + " (provider 'TERMS_AND_CONDITIONS')"),
+            "4:5: required action 'sms-otp' is not offered by this Keycloak (provider 'sms-otp')"),
         run.problems());
     assertEquals(List.of(), run.paths());
   }
 
   @Test
+  void anAliasOtherThanItsProvidersIsComparedWhenThereButNeverRegistered() throws IOException {
+    // Keycloak's admin API registers an action under its provider's id whatever alias it is sent
+    // (measured on 26.7.3): only a realm import makes another alias.
+    RealmSpec terms =
+        spec(
+            "realm: r\nrequiredActions:\n"
+                + "  - {alias: terms, providerId: TERMS_AND_CONDITIONS, enabled: true}\n");
+    Map<String, Object> imported =
+        Map.of("alias", "terms", "providerId", "TERMS_AND_CONDITIONS", "enabled", true);
+    assertEquals(
+        new PlannerRun(List.of(), 1, List.of()),
+        PlannerRun.of(
+            new RequiredActionPlanner(), terms, realmWith(Map.of("terms", imported), Map.of())));
+
+    String refused =
+        "3:13: required action 'terms' would be registered as 'TERMS_AND_CONDITIONS', its"
+            + " provider's id, which Keycloak's admin API uses as the alias: write alias"
+            + " 'TERMS_AND_CONDITIONS'";
+    assertEquals(
+        new PlannerRun(List.of(), 0, List.of(refused)),
+        PlannerRun.of(
+            new RequiredActionPlanner(),
+            terms,
+            realmWith(Map.of(), Map.of("TERMS_AND_CONDITIONS", "Terms and Conditions"))));
+    assertEquals(
+        new PlannerRun(List.of(), 0, List.of(refused)),
+        PlannerRun.NEW_REALM.plan(new RequiredActionPlanner(), terms, LiveRealm.empty()));
+  }
+
+  @Test
   void onlyActionsRealmctlRegisteredAreRecordedOrPruned() throws IOException {
     Owned registered = new RequiredActionPlanner().owned().get(0);
-    assertEquals(Set.of("terms"), registered.declared(spec(SPEC)));
-    var live = realmWith(Map.of("CONFIGURE_TOTP", TOTP, "terms", TERMS), Map.of());
+    assertEquals(Set.of("sms-otp"), registered.declared(spec(SPEC)));
+    var live = realmWith(Map.of("CONFIGURE_TOTP", TOTP, "sms-otp", SMS), Map.of());
     var pruning = new Owned.Pruning(Ownership.empty(), Ownership.empty());
     assertEquals(Optional.empty(), registered.delete("r", "CONFIGURE_TOTP", live, pruning));
     assertEquals(
-        Optional.of(Change.delete(new RequiredActionPlanner.Id("r", "terms"), TERMS)),
-        registered.delete("r", "terms", live, pruning));
+        Optional.of(Change.delete(new RequiredActionPlanner.Id("r", "sms-otp"), SMS)),
+        registered.delete("r", "sms-otp", live, pruning));
   }
 }
