@@ -92,6 +92,18 @@ class GroupPlannerTest {
   }
 
   @Test
+  void aSlashInATopGroupsNameIsEscapedNotALevel() throws IOException {
+    RealmSpec spec = spec("realm: r\ngroups: [{name: ops/team, subGroups: [{name: night}]}]\n");
+    PlannerRun run = PlannerRun.of(new GroupPlanner(), spec, LiveRealms.realm("r").build());
+    assertEquals(List.of("+ groups/ops~/team", "+ groups/ops~/team/night"), run.paths());
+    var top = (GroupPlanner.Id) run.changes().get(0).id();
+    var night = (GroupPlanner.Id) run.changes().get(1).id();
+    assertEquals(List.of(0, Optional.empty()), List.of(top.level(), top.parent()));
+    assertEquals(List.of(1, Optional.of("ops~/team")), List.of(night.level(), night.parent()));
+    assertEquals(Map.of("name", "ops/team"), run.changes().get(0).after());
+  }
+
+  @Test
   void groupsAsDeclaredPlanNothing() throws IOException {
     assertEquals(
         new PlannerRun(List.of(), 4, List.of()),
