@@ -34,6 +34,7 @@ public final class LiveReader {
    * would load Keycloak like a login storm.
    */
   public Snapshot read(List<RealmSpec> specs) {
+    java.time.Instant readAt = java.time.Instant.now();
     connection.serverVersion();
     Map<String, LiveRealm> realms = new LinkedHashMap<>();
     Map<String, RealmIds> ids = new HashMap<>();
@@ -51,7 +52,8 @@ public final class LiveReader {
     } finally {
       pool.shutdownNow();
     }
-    return new Snapshot(new LiveState(realms, connection.behaviour(), connection.providers()), ids);
+    return new Snapshot(
+        new LiveState(realms, connection.behaviour(), connection.providers()), ids, readAt);
   }
 
   private static <T> T join(Future<T> read) {
