@@ -76,11 +76,17 @@ public final class LiveReader {
       settings = Json.toMap(realm.toRepresentation());
     } catch (NotFoundException absent) {
       return Optional.empty();
+    } catch (RuntimeException refused) {
+      throw ReadRights.explained(spec.realm(), ReadRights.realm(), refused);
     }
     RealmRead read = new RealmRead(realm, ids);
     LiveRealm live = LiveRealm.of(settings);
     for (KindEdge edge : Edges.READ_ORDER) {
-      live = edge.read(spec, read, live);
+      try {
+        live = edge.read(spec, read, live);
+      } catch (RuntimeException refused) {
+        throw ReadRights.explained(spec.realm(), ReadRights.of(edge), refused);
+      }
     }
     return Optional.of(live);
   }
