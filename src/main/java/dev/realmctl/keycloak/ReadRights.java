@@ -1,6 +1,7 @@
 package dev.realmctl.keycloak;
 
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,10 +12,35 @@ import java.util.Optional;
 public final class ReadRights {
   private ReadRights() {}
 
-  /** What one kind's read covers, and the realm-management role that lets it read. */
-  record Need(String what, String role) {}
+  /** What one kind's read covers, and the realm-management roles that let it read. */
+  record Need(String what, List<String> roles) {
+    Need(String what, String role) {
+      this(what, List.of(role));
+    }
+
+    /** {@code the role 'view-users'}, {@code the roles 'a', 'b' and 'c'}. */
+    String grant() {
+      List<String> quoted = roles.stream().map(r -> "'" + r + "'").toList();
+      return quoted.size() == 1
+          ? "the role " + quoted.get(0)
+          : "the roles "
+              + String.join(", ", quoted.subList(0, quoted.size() - 1))
+              + " and "
+              + quoted.get(quoted.size() - 1);
+    }
+  }
 
   private static final Need REALM = new Need("the realm's settings", "view-realm");
+
+  /**
+   * Keycloak's partial export, read for roles, groups, scope mappings and flows, answers 403 to a
+   * caller without manage-realm, whatever view roles it holds, and, with groups and clients in it,
+   * without view-users and view-clients too (measured on 26.7.3).
+   */
+  static final Need PARTIAL_EXPORT =
+      new Need(
+          "the realm's partial export (roles, groups, scope mappings and flows are read from it)",
+          List.of("manage-realm", "view-clients", "view-users"));
 
   private static final Map<Class<? extends KindEdge>, Need> BY_EDGE =
       Map.ofEntries(
@@ -54,11 +80,26 @@ public final class ReadRights {
               + need.what()
               + " of realm '"
               + dev.realmctl.spec.Printable.of(realm)
-              + "' (Keycloak answered HTTP 403): grant it the role '"
-              + need.role()
-              + "' of that realm",
+              + "' (Keycloak answered HTTP 403): grant it "
+              + need.grant()
+              + " of that realm",
           refusal);
     }
+  }
+
+  /** A refused read that knows what it needed, before the realm it was made for is known. */
+  static final class Refused extends RuntimeException {
+    private final transient Need need;
+
+    Refused(Need need, RuntimeException refusal) {
+      super(refusal.getMessage(), refusal);
+      this.need = need;
+    }
+  }
+
+  /** The refusal of a read that needs {@code need}, when it is one; anything else as it was. */
+  static RuntimeException refusedOr(Need need, RuntimeException e) {
+    return forbidden(e) ? new Refused(need, e) : e;
   }
 
   static Need of(KindEdge edge) {
@@ -72,6 +113,12 @@ public final class ReadRights {
 
   /** The refusal as what it means to a plan, when it is one; anything else as it was. */
   static RuntimeException explained(String realm, Need need, RuntimeException e) {
+    if (e instanceof NotVisible) {
+      return e;
+    }
+    if (e instanceof Refused refused) {
+      return new NotVisible(realm, refused.need, refused);
+    }
     return forbidden(e) ? new NotVisible(realm, need, e) : e;
   }
 
