@@ -2,38 +2,41 @@ package dev.realmctl.keycloak;
 
 import dev.realmctl.plan.AuthorizationPlanner;
 import dev.realmctl.plan.AuthorizationPlanner.Live;
+import dev.realmctl.plan.AuthorizationPlanner.PolicyId;
 import dev.realmctl.plan.AuthorizationPlanner.Read;
+import dev.realmctl.plan.AuthorizationPlanner.ResourceEntryId;
+import dev.realmctl.plan.AuthorizationPlanner.ScopeId;
+import dev.realmctl.plan.AuthorizationPlanner.SettingsId;
 import dev.realmctl.plan.Builtins;
+import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ClientPlanner;
-import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
-import dev.realmctl.plan.RolePlanner;
-import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.AuthorizationSpec;
-import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.RoleSpec;
-import dev.realmctl.spec.UserSpec;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.keycloak.admin.client.resource.AuthorizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.authorization.PolicyRepresentation;
+import org.keycloak.representations.idm.authorization.ResourceRepresentation;
+import org.keycloak.representations.idm.authorization.ResourceServerRepresentation;
+import org.keycloak.representations.idm.authorization.ScopeRepresentation;
 
 /**
  * Clients' authorization services. Reading is one {@code exportSettings} per client, which names
- * everything as exports do; writes send names too (Keycloak's import resolves them), and look ids
- * up by name only for the updates and deletes that need them ({@link AuthorizationWriters}).
+ * everything as exports do ({@link AuthorizationRead}); writes send names too (Keycloak's import
+ * resolves them), and look ids up by name only for the updates and deletes that need them.
  */
 final class AuthorizationEdge implements KindEdge {
   private static final List<String> OWNED_KEYS =
@@ -46,10 +49,10 @@ final class AuthorizationEdge implements KindEdge {
   @Override
   public Map<Kind, ChangeWriter<?>> writers() {
     return Map.of(
-        Kind.AUTHZ_SETTINGS, new AuthorizationWriters.Settings(),
-        Kind.AUTHZ_SCOPE, new AuthorizationWriters.Scopes(),
-        Kind.AUTHZ_RESOURCE, new AuthorizationWriters.Resources(),
-        Kind.AUTHZ_POLICY, new AuthorizationWriters.Policies());
+        Kind.AUTHZ_SETTINGS, new Settings(),
+        Kind.AUTHZ_SCOPE, new Scopes(),
+        Kind.AUTHZ_RESOURCE, new Resources(),
+        Kind.AUTHZ_POLICY, new Policies());
   }
 
   /** One request per client whose authorization matters; none when none does. */
@@ -72,10 +75,13 @@ final class AuthorizationEdge implements KindEdge {
       if (client != null
           && !clientId.equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)
           && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
-        clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
+        clients.put(
+            clientId,
+            AuthorizationRead.read(realm.clients().get(ids.clients.get(clientId)).authorization()));
       }
     }
-    return live.with(AuthorizationPlanner.LIVE, new Read(clients, found(spec, realm, live)));
+    return live.with(
+        AuthorizationPlanner.LIVE, new Read(clients, AuthorizationRead.found(spec, realm, live)));
   }
 
   @Override
@@ -89,110 +95,11 @@ final class AuthorizationEdge implements KindEdge {
           && !client.getKey().equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)) {
         clients.put(
             client.getKey(),
-            read(realm.clients().get(ids.clients.get(client.getKey())).authorization()));
+            AuthorizationRead.read(
+                realm.clients().get(ids.clients.get(client.getKey())).authorization()));
       }
     }
     return live.with(AuthorizationPlanner.LIVE, new Read(clients, Set.of()));
-  }
-
-  private static Live read(AuthorizationResource authorization) {
-    Map<String, Object> settings = Json.toMap(authorization.exportSettings());
-    return new Live(
-        settings,
-        byName(settings.get("scopes")),
-        byName(settings.get("resources")),
-        byName(settings.get("policies")));
-  }
-
-  private static Map<String, Map<String, Object>> byName(Object list) {
-    Map<String, Map<String, Object>> result = new HashMap<>();
-    if (list instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> map) {
-          Map<String, Object> fields = new LinkedHashMap<>();
-          map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-          fields.remove("id");
-          fields.remove("_id");
-          result.put(String.valueOf(fields.get("name")), fields);
-        }
-      }
-    }
-    return result;
-  }
-
-  /**
-   * What policies name that neither the spec declares nor the snapshot holds (users and groups are
-   * read only when the spec declares some; client roles only for some clients): looked up one by
-   * one, so a policy naming them is not refused for want of a read.
-   */
-  private static Set<String> found(RealmSpec spec, RealmResource realm, LiveRealm live) {
-    Set<String> found = new HashSet<>();
-    Set<String> declaredUsers = new HashSet<>();
-    spec.of(UserSpec.SECTION).forEach(u -> declaredUsers.add(u.username()));
-    Set<String> declaredGroups = new HashSet<>();
-    spec.of(GroupSpec.SECTION).forEach(g -> declaredGroups.add(g.path()));
-    Set<String> declaredRoles = new HashSet<>();
-    spec.of(RoleSpec.SECTION).forEach(r -> declaredRoles.add(r.key()));
-    for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
-      for (AuthorizationSpec.Policy policy : authz.policies()) {
-        var refs = policy.references();
-        for (String user : refs.users().keySet()) {
-          if (!declaredUsers.contains(user)
-              && !live.part(UserPlanner.LIVE).containsKey(user)
-              && !realm.users().searchByUsername(user, true).isEmpty()) {
-            found.add("user:" + user);
-          }
-        }
-        for (String group : refs.groups().keySet()) {
-          if (!declaredGroups.contains(group)
-              && !live.part(GroupPlanner.LIVE).containsKey(group)
-              && exists(() -> realm.getGroupByPath("/" + group))) {
-            found.add("group:" + group);
-          }
-        }
-        for (String role : refs.roles().keySet()) {
-          int slash = role.indexOf('/');
-          Optional<String> client =
-              slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
-          String name = role.substring(slash + 1);
-          if (declaredRoles.contains(role) || RolePlanner.exists(live, client, name)) {
-            continue;
-          }
-          boolean exists =
-              client.isEmpty()
-                  ? exists(() -> realm.roles().get(name).toRepresentation())
-                  : realm.clients().findByClientId(client.get()).stream()
-                      .anyMatch(
-                          c ->
-                              exists(
-                                  () ->
-                                      realm
-                                          .clients()
-                                          .get(c.getId())
-                                          .roles()
-                                          .get(name)
-                                          .toRepresentation()));
-          if (exists) {
-            found.add("role:" + role);
-          }
-        }
-        for (String clientId : refs.clients().keySet()) {
-          if (!live.part(ClientPlanner.LIVE).containsKey(clientId)
-              && !realm.clients().findByClientId(clientId).isEmpty()) {
-            found.add("client:" + clientId);
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static boolean exists(Supplier<?> lookup) {
-    try {
-      return lookup.get() != null;
-    } catch (NotFoundException absent) {
-      return false;
-    }
   }
 
   /** Each exported client with authorization services gets its settings, resources and policies. */
@@ -234,5 +141,193 @@ final class AuthorizationEdge implements KindEdge {
 
   private static List<Map<String, Object>> sorted(Map<String, Map<String, Object>> byName) {
     return new ArrayList<>(new TreeMap<>(byName).values());
+  }
+
+  private static AuthorizationResource authorization(Target target, String realm, String client) {
+    return target.client(realm, client).authorization();
+  }
+
+  /** Keycloak answers authorization creates with the created representation, not a location. */
+  private static void created(Response response) {
+    try (response) {
+      if (response.getStatus() != 201 && response.getStatus() != 200) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        throw new WebApplicationException(
+            ("HTTP " + response.getStatus() + " " + body).strip(), response.getStatus());
+      }
+    }
+  }
+
+  private static final class Settings implements ChangeWriter<SettingsId> {
+    @Override
+    public Class<SettingsId> idType() {
+      return SettingsId.class;
+    }
+
+    public void create(SettingsId id, Change change, Target target) {
+      update(id, change, target);
+    }
+
+    public void update(SettingsId id, Change change, Target target) {
+      var authorization = authorization(target, id.realm(), id.clientId());
+      authorization.update(
+          Json.overlay(
+              authorization.getSettings(), change.after(), ResourceServerRepresentation.class));
+    }
+
+    public void delete(SettingsId id, Change change, Target target) {
+      // The resource server goes with the client's authorizationServicesEnabled.
+    }
+
+    @Override
+    public boolean exists(SettingsId id, Change change, Target target) {
+      return true;
+    }
+  }
+
+  private static final class Scopes implements ChangeWriter<ScopeId> {
+    @Override
+    public Class<ScopeId> idType() {
+      return ScopeId.class;
+    }
+
+    public void create(ScopeId id, Change change, Target target) {
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .scopes()
+              .create(Json.toRepresentation(change.after(), ScopeRepresentation.class)));
+    }
+
+    public void update(ScopeId id, Change change, Target target) {
+      var scopes = authorization(target, id.realm(), id.clientId()).scopes();
+      var scope = scopes.scope(scopeId(target, id));
+      scope.update(
+          Json.overlay(scope.toRepresentation(), change.after(), ScopeRepresentation.class));
+    }
+
+    public void delete(ScopeId id, Change change, Target target) {
+      authorization(target, id.realm(), id.clientId()).scopes().scope(scopeId(target, id)).remove();
+    }
+
+    @Override
+    public boolean exists(ScopeId id, Change change, Target target) {
+      return ChangeWriter.found(() -> scopeId(target, id));
+    }
+
+    private static String scopeId(Target target, ScopeId id) {
+      ScopeRepresentation scope =
+          authorization(target, id.realm(), id.clientId()).scopes().findByName(id.name());
+      if (scope == null) {
+        throw new Target.Absent("authorization scope " + id.path() + " not found");
+      }
+      return scope.getId();
+    }
+  }
+
+  private static final class Resources implements ChangeWriter<ResourceEntryId> {
+    @Override
+    public Class<ResourceEntryId> idType() {
+      return ResourceEntryId.class;
+    }
+
+    public void create(ResourceEntryId id, Change change, Target target) {
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .resources()
+              .create(
+                  Json.toRepresentation(withScopes(change.after()), ResourceRepresentation.class)));
+    }
+
+    public void update(ResourceEntryId id, Change change, Target target) {
+      var resource =
+          authorization(target, id.realm(), id.clientId())
+              .resources()
+              .resource(resourceId(target, id));
+      resource.update(
+          Json.overlay(
+              resource.toRepresentation(),
+              withScopes(change.after()),
+              ResourceRepresentation.class));
+    }
+
+    public void delete(ResourceEntryId id, Change change, Target target) {
+      authorization(target, id.realm(), id.clientId())
+          .resources()
+          .resource(resourceId(target, id))
+          .remove();
+    }
+
+    @Override
+    public boolean exists(ResourceEntryId id, Change change, Target target) {
+      return ChangeWriter.found(() -> resourceId(target, id));
+    }
+
+    /** The plan holds scopes by name; Keycloak takes them as {@code [{name: ...}]}. */
+    private static Map<String, Object> withScopes(Map<String, Object> fields) {
+      if (!(fields.get("scopes") instanceof List<?> names)) {
+        return fields;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>(fields);
+      copy.put("scopes", names.stream().map(n -> Map.of("name", String.valueOf(n))).toList());
+      return copy;
+    }
+
+    private static String resourceId(Target target, ResourceEntryId id) {
+      return authorization(target, id.realm(), id.clientId())
+          .resources()
+          .findByName(id.name())
+          .stream()
+          .filter(r -> id.name().equals(r.getName()))
+          .map(ResourceRepresentation::getId)
+          .findFirst()
+          .orElseThrow(
+              () -> new Target.Absent("authorization resource " + id.path() + " not found"));
+    }
+  }
+
+  private static final class Policies implements ChangeWriter<PolicyId> {
+    @Override
+    public Class<PolicyId> idType() {
+      return PolicyId.class;
+    }
+
+    public void create(PolicyId id, Change change, Target target) {
+      created(
+          authorization(target, id.realm(), id.clientId())
+              .policies()
+              .create(Json.toRepresentation(change.after(), PolicyRepresentation.class)));
+    }
+
+    public void update(PolicyId id, Change change, Target target) {
+      var policy =
+          authorization(target, id.realm(), id.clientId()).policies().policy(policyId(target, id));
+      policy.update(
+          Json.overlay(policy.toRepresentation(), change.after(), PolicyRepresentation.class));
+    }
+
+    public void delete(PolicyId id, Change change, Target target) {
+      authorization(target, id.realm(), id.clientId())
+          .policies()
+          .policy(policyId(target, id))
+          .remove();
+    }
+
+    @Override
+    public boolean exists(PolicyId id, Change change, Target target) {
+      return ChangeWriter.found(() -> policyId(target, id));
+    }
+
+    private static String policyId(Target target, PolicyId id) {
+      PolicyRepresentation policy;
+      try {
+        policy = authorization(target, id.realm(), id.clientId()).policies().findByName(id.name());
+      } catch (NotFoundException absent) {
+        policy = null;
+      }
+      if (policy == null) {
+        throw new Target.Absent("authorization policy " + id.path() + " not found");
+      }
+      return policy.getId();
+    }
   }
 }
