@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.realmctl.contract.TokenRequests;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.Reconciler;
-import dev.realmctl.plan.Change;
 import dev.realmctl.plan.Plan;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Admin;
@@ -109,7 +108,7 @@ class AdminPermissionIT {
   }
 
   private static List<String> changes(Plan plan) {
-    return plan.resourceChanges().stream().map(Change::address).toList();
+    return plan.resourceChanges().stream().map(c -> c.id().path()).toList();
   }
 
   @Test

@@ -193,6 +193,21 @@ class AdminPermissionPlannerTest {
   }
 
   @Test
+  void theClientGoesWithTheRealmSwitchNeverWithAPrune() throws IOException {
+    Plan plan =
+        new Planner()
+            .plan(
+                List.of(spec("realm: r\n")),
+                live(read(Map.of()), "{\"clients\":[\"admin-permissions\",\"shop\"]}"),
+                true);
+    List<String> deletes =
+        plan.resourceChanges().stream()
+            .map(c -> c.action().symbol() + " " + c.id().path())
+            .toList();
+    assertEquals(List.of("- clients/shop"), deletes);
+  }
+
+  @Test
   void unknownScopesUsersAndPoliciesAreRefusedAtTheirLine() throws IOException {
     RealmSpec spec =
         spec(
