@@ -35,6 +35,7 @@ final class Edges {
           new OrganizationEdge(),
           new UserProfileEdge(),
           new AuthorizationEdge(),
+          new AdminPermissionEdge(),
           new OwnershipEdge());
 
   /**

@@ -61,6 +61,8 @@ final class RealmEdge implements KindEdge {
           false,
           "adminEventsDetailsEnabled",
           false,
+          "adminPermissionsEnabled",
+          false,
           "supportedLocales",
           List.of(),
           "defaultLocale",

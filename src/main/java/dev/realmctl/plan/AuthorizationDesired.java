@@ -88,11 +88,16 @@ final class AuthorizationDesired {
    * and is not declared stands at depth 0: it is there before the plan begins.
    */
   static Depths depths(AuthorizationSpec authz) {
+    return depths(authz.policies());
+  }
+
+  /** The same for policies of no client's authorization: the admin permissions. */
+  static Depths depths(List<Policy> policies) {
     Map<String, Policy> byName = new HashMap<>();
-    authz.policies().forEach(p -> byName.putIfAbsent(p.name(), p));
+    policies.forEach(p -> byName.putIfAbsent(p.name(), p));
     Map<String, Integer> depths = new HashMap<>();
     List<Problem> cycles = new ArrayList<>();
-    for (Policy policy : authz.policies()) {
+    for (Policy policy : policies) {
       depth(policy.name(), byName, depths, new HashSet<>(), cycles);
     }
     return new Depths(depths, cycles);

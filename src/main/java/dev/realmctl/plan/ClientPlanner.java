@@ -258,7 +258,9 @@ public final class ClientPlanner implements ResourcePlanner {
     }
 
     public Optional<Change> delete(String realm, String clientId, LiveRealm live, Pruning pruning) {
-      if (Builtins.CLIENTS.contains(clientId)) {
+      // admin-permissions comes and goes with the realm's adminPermissionsEnabled.
+      if (Builtins.CLIENTS.contains(clientId)
+          || clientId.equals(dev.realmctl.spec.AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)) {
         return Optional.empty();
       }
       return Optional.of(

@@ -37,6 +37,7 @@ public enum Kind {
   AUTHZ_SCOPE,
   AUTHZ_RESOURCE,
   AUTHZ_POLICY,
+  ADMIN_PERMISSION,
   OWNERSHIP;
 
   /** What must exist before a resource of this kind is created, and outlive it when deleted. */
@@ -76,6 +77,9 @@ public enum Kind {
       case AUTHZ_RESOURCE -> Set.of(AUTHZ_SCOPE);
       // Policies name resources, scopes, and the realm's roles, groups, users and clients.
       case AUTHZ_POLICY -> Set.of(AUTHZ_RESOURCE, AUTHZ_SCOPE, ROLE, GROUP, USER, CLIENT);
+      // The realm's adminPermissionsEnabled makes the client they live in; they name the realm's
+      // users, clients, groups and roles.
+      case ADMIN_PERMISSION -> Set.of(REALM, CLIENT, ROLE, GROUP, USER);
       case OWNERSHIP -> Set.of(REALM);
     };
   }

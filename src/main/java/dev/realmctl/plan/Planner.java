@@ -32,6 +32,7 @@ public final class Planner {
           new OrganizationPlanner(),
           new UserProfilePlanner(),
           new AuthorizationPlanner(),
+          new AdminPermissionPlanner(),
           new PrunePlanner(),
           new OwnershipPlanner());
 

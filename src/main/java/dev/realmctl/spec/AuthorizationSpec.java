@@ -44,7 +44,7 @@ public record AuthorizationSpec(
    * The client Keycloak 26.2+ makes for fine-grained admin permissions v2 ({@code
    * adminPermissionsEnabled}). Its resources and scopes are Keycloak's schema (writes answered HTTP
    * 400, "Not supported for this client"), and its settings endpoint answers 400 too; its policies
-   * are admin permissions, a kind realmctl does not manage yet (measured on 26.7.3).
+   * are admin permissions, the kind {@link AdminPermissionSpec} (measured on 26.7.3).
    */
   public static final String ADMIN_PERMISSIONS_CLIENT = "admin-permissions";
 
@@ -129,12 +129,7 @@ public record AuthorizationSpec(
         }
         Origin at = client.origin().child(FIELD);
         if (clientId.equals(ADMIN_PERMISSIONS_CLIENT)) {
-          reader
-              .problems()
-              .warning(
-                  at.location(),
-                  "the 'authorizationSettings' of 'admin-permissions' are fine-grained admin"
-                      + " permissions (v2), which realmctl does not manage yet: ignored");
+          // Fine-grained admin permissions: AdminPermissionSpec reads them.
           continue;
         }
         if (!(settings instanceof Map<?, ?> map)) {
@@ -213,7 +208,7 @@ public record AuthorizationSpec(
       return Optional.of(names);
     }
 
-    private Optional<Policy> policy(SpecReader reader, SpecReader.Item item) {
+    private static Optional<Policy> policy(SpecReader reader, SpecReader.Item item) {
       Optional<String> name = reader.requiredName(item.map(), "name", item.origin(), POLICY);
       Optional<String> type = reader.requiredName(item.map(), "type", item.origin(), POLICY);
       for (String apiOnly : POLICY_API_ONLY) {
@@ -339,6 +334,11 @@ public record AuthorizationSpec(
     public Map<String, Object> schema(FieldCatalog catalog) {
       return AuthorizationSpec.schema(catalog);
     }
+  }
+
+  /** One policy or permission as exports write it; the admin permissions read theirs so too. */
+  static Optional<Policy> readPolicy(SpecReader reader, SpecReader.Item item) {
+    return Section.policy(reader, item);
   }
 
   /** The schema of a client's {@code authorizationSettings}. */

@@ -24,7 +24,8 @@ public final class Sections {
           OrganizationSpec.SECTION,
           UserProfileSpec.SECTION,
           UserProfileSpec.COMPONENTS,
-          AuthorizationSpec.SECTION);
+          AuthorizationSpec.SECTION,
+          AdminPermissionSpec.SECTION);
 
   private Sections() {}
 }
