@@ -2,6 +2,7 @@ package dev.realmctl.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +105,10 @@ public record UserSpec(
                 + "' by Keycloak");
       }
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
+      if (serviceAccountOf.isEmpty()) {
+        lowerCaseOnly(problems, item, "username", "usernames");
+      }
+      lowerCaseOnly(problems, item, "email", "email addresses");
       if (serviceAccountOf.isPresent()) {
         fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
       }
@@ -193,6 +198,24 @@ public record UserSpec(
         }
       }
       return Optional.of(links);
+    }
+
+    /**
+     * Keycloak keeps usernames and email addresses in lower case, whatever it is sent (measured on
+     * 26.7.3): written otherwise, every plan after the apply would show the user as new or changed.
+     */
+    private static void lowerCaseOnly(
+        Problems problems, SpecReader.Item item, String field, String what) {
+      if (item.map().get(field) instanceof String value
+          && !value.equals(value.toLowerCase(Locale.ROOT))) {
+        problems.error(
+            item.origin().valueAt(field),
+            "Keycloak keeps "
+                + what
+                + " in lower case: write '"
+                + value.toLowerCase(Locale.ROOT)
+                + "'");
+      }
     }
 
     private static void warnAboutPasswordGrant(
