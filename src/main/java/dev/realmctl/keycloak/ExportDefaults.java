@@ -62,11 +62,16 @@ public final class ExportDefaults {
       Map.of("clients", "clientId", "users", "username");
 
   /**
-   * A new client takes the realm's default scopes: its own lists say what the bare one's say only
-   * where the realm's defaults are a new realm's.
+   * Fields a new client or user takes from the realm, by the realm fields that shape them: a new
+   * client takes the realm's default scopes, a new user its default required actions and default
+   * groups. Where the realm's own differ from a new realm's, the bare entry says nothing of them.
    */
-  private static final List<String> REALM_DEFAULT_SCOPES =
-      List.of("defaultDefaultClientScopes", "defaultOptionalClientScopes");
+  private static final Map<String, List<String>> SHAPED_BY_REALM =
+      Map.of(
+          "defaultClientScopes", List.of("defaultDefaultClientScopes"),
+          "optionalClientScopes", List.of("defaultOptionalClientScopes"),
+          "requiredActions", List.of("requiredActions"),
+          "groups", List.of("defaultGroups"));
 
   private ExportDefaults() {}
 
@@ -91,9 +96,17 @@ public final class ExportDefaults {
           }
         });
     Map<String, Object> kept = mappingWithout("", exported, realm);
-    if (REALM_DEFAULT_SCOPES.stream().anyMatch(kept::containsKey)) {
-      bare.remove("clients");
-    }
+    bare.replaceAll(
+        (section, entry) -> {
+          Map<String, Object> sayable = new LinkedHashMap<>(entry);
+          SHAPED_BY_REALM.forEach(
+              (field, shapers) -> {
+                if (shapers.stream().anyMatch(kept::containsKey)) {
+                  sayable.remove(field);
+                }
+              });
+          return sayable;
+        });
     bare.forEach(
         (section, entry) -> {
           if (kept.get(section) instanceof List<?> entries) {

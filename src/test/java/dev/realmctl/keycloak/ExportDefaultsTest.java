@@ -166,4 +166,44 @@ class ExportDefaultsTest {
                     .get(0))
             .get("defaultClientScopes"));
   }
+
+  /** Where the realm makes new users take an action or join a group, a bare user's say nothing. */
+  @Test
+  void aUserKeepsWhatTheRealmWouldGiveANewOne() {
+    Map<String, Object> newRealm =
+        Map.of(
+            "realm", "shop",
+            "requiredActions", List.of(Map.of("alias", "CONFIGURE_TOTP", "defaultAction", false)),
+            "users",
+                List.of(
+                    Map.of(
+                        "username",
+                        ExportDefaults.BARE,
+                        "emailVerified",
+                        false,
+                        "requiredActions",
+                        List.of(),
+                        "groups",
+                        List.of())));
+    Map<String, Object> exported =
+        Map.of(
+            "realm", "shop",
+            "requiredActions", List.of(Map.of("alias", "CONFIGURE_TOTP", "defaultAction", true)),
+            "defaultGroups", List.of("/staff"),
+            "users",
+                List.of(
+                    Map.of(
+                        "username",
+                        "alice",
+                        "emailVerified",
+                        false,
+                        "requiredActions",
+                        List.of(),
+                        "groups",
+                        List.of())));
+
+    assertEquals(
+        List.of(Map.of("username", "alice", "requiredActions", List.of(), "groups", List.of())),
+        ExportDefaults.withoutDefaults(exported, newRealm).get("users"));
+  }
 }
