@@ -108,6 +108,11 @@ public final class RequiredActionPlanner implements ResourcePlanner {
   }
 
   private static final class Registered implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id action ? Optional.of(action.alias()) : Optional.empty();
+    }
+
     public String key() {
       return "requiredActions";
     }

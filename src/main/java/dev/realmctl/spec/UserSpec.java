@@ -106,9 +106,11 @@ public record UserSpec(
       }
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
       if (serviceAccountOf.isEmpty()) {
-        lowerCaseOnly(problems, item, "username", "usernames");
+        username = username.map(name -> asKeycloakKeeps(problems, item, "username", name));
       }
-      lowerCaseOnly(problems, item, "email", "email addresses");
+      if (fields.get("email") instanceof String email) {
+        fields.put("email", asKeycloakKeeps(problems, item, "email", email));
+      }
       if (serviceAccountOf.isPresent()) {
         fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
       }
@@ -201,21 +203,19 @@ public record UserSpec(
     }
 
     /**
-     * Keycloak keeps usernames and email addresses in lower case, whatever it is sent (measured on
-     * 26.7.3): written otherwise, every plan after the apply would show the user as new or changed.
+     * Keycloak's import keeps usernames and email addresses in lower case, whatever it is sent
+     * (measured on 26.7.3): the spec means what Keycloak keeps, so every plan after the apply
+     * compares the lower-case value, and the reader is told at the line.
      */
-    private static void lowerCaseOnly(
-        Problems problems, SpecReader.Item item, String field, String what) {
-      if (item.map().get(field) instanceof String value
-          && !value.equals(value.toLowerCase(Locale.ROOT))) {
-        problems.error(
+    private static String asKeycloakKeeps(
+        Problems problems, SpecReader.Item item, String field, String value) {
+      String kept = value.toLowerCase(Locale.ROOT);
+      if (!kept.equals(value)) {
+        problems.warning(
             item.origin().valueAt(field),
-            "Keycloak keeps "
-                + what
-                + " in lower case: write '"
-                + value.toLowerCase(Locale.ROOT)
-                + "'");
+            "Keycloak keeps " + field + " in lower case: '" + value + "' is '" + kept + "'");
       }
+      return kept;
     }
 
     private static void warnAboutPasswordGrant(

@@ -2,14 +2,17 @@ package dev.realmctl.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.realmctl.keycloak.RepresentationCatalog;
 import dev.realmctl.spec.RealmSpec;
+import dev.realmctl.spec.Redactor;
 import dev.realmctl.spec.Sensitive;
-import dev.realmctl.spec.SpecException;
+import dev.realmctl.spec.SpecLoader;
+import dev.realmctl.spec.Variables;
 import dev.realmctl.support.LiveRealms;
 import dev.realmctl.support.SpecFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -169,19 +172,31 @@ class UserPlannerTest {
   }
 
   @Test
-  void aUsernameOrEmailKeycloakWouldLowerCaseIsRefusedAtItsValue() {
-    // Keycloak stores "Ann" as "ann": the plan after the apply found no user "Ann" and created it
-    // again, and an email with capitals showed as changed on every plan.
-    SpecException refused =
-        assertThrows(
-            SpecException.class,
-            () -> spec("realm: r\nusers:\n  - {username: Ann, email: Ann@Example.com}\n"));
+  void aUsernameOrEmailWithCapitalsMeansWhatKeycloakKeepsLowerCaseWithAWarning()
+      throws IOException {
+    // Keycloak's import stores "Ann" as "ann": compared as written, the plan after the apply found
+    // no user "Ann" and created it again, and the email showed as changed on every plan.
+    Path file =
+        Files.writeString(
+            folder.resolve("r.yaml"),
+            "realm: r\nusers:\n  - {username: Ann, email: Ann@Example.com}\n");
+    SpecLoader.Loaded loaded =
+        new SpecLoader(new RepresentationCatalog(), Variables.of(Map.of()), new Redactor())
+            .load(List.of(file));
     assertEquals(
         List.of(
-            "3:16: Keycloak keeps usernames in lower case: write 'ann'",
-            "3:28: Keycloak keeps email addresses in lower case: write 'ann@example.com'"),
-        refused.problems().stream()
+            "3:16: Keycloak keeps username in lower case: 'Ann' is 'ann'",
+            "3:28: Keycloak keeps email in lower case: 'Ann@Example.com' is 'ann@example.com'"),
+        loaded.warnings().stream()
             .map(p -> p.location().line() + ":" + p.location().column() + ": " + p.message())
             .toList());
+    RealmSpec spec = loaded.realms().get(0);
+    LiveRealm live =
+        LiveRealms.realm("r")
+            .user(
+                "ann",
+                user -> user.fields("username", "ann", "enabled", true, "email", "ann@example.com"))
+            .build();
+    assertEquals(List.of(), PlannerRun.of(new UserPlanner(), spec, live).changes());
   }
 }
