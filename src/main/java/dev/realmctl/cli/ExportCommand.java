@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "export",
     description =
-        "Write a live realm as a spec: what differs from Keycloak's defaults, no ids, no secrets.")
+        "Write a live realm as a spec: what differs from a new realm, no ids, no secrets.")
 final class ExportCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand Realmctl root;
   @Mixin ServerOptions server;
@@ -31,11 +31,19 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
       description = "Write here instead of standard output")
   Optional<Path> file = Optional.empty();
 
+  @Option(
+      names = "--full",
+      description = "Write everything, Keycloak's defaults for a new realm too")
+  boolean full;
+
   @Override
   public Integer call() throws IOException {
     try (Connection connection = server.connect(root)) {
       long started = System.nanoTime();
-      Exporter.Export export = new Exporter(connection).export(realm);
+      Exporter.Export export =
+          full
+              ? new Exporter(connection).export(realm)
+              : new Exporter(connection).exportChanges(realm);
       String yaml = render(export);
       if (file.isPresent()) {
         Files.writeString(file.get(), yaml);

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Writes a live realm as a spec: what was clicked together becomes reviewable. It reads the realm
- * through the same edges a plan reads it with, and each kind writes its own part: only what differs
- * from what Keycloak puts into a new realm, no internal ids, no secrets. Planning the result
- * against the same realm shows no change, because every exported value is the live one.
+ * through the same edges a plan reads it with, and each kind writes its own part: no internal ids,
+ * no secrets. Planning the result against the same realm shows no change, because every exported
+ * value is the live one. {@link #exportChanges} leaves out what a new realm of the same server
+ * holds too ({@link ExportDefaults}).
  */
 public final class Exporter {
   private final Connection connection;
@@ -75,5 +76,24 @@ public final class Exporter {
 
   private static String name(KindEdge edge) {
     return edge.getClass().getSimpleName();
+  }
+
+  /** The realm less what Keycloak puts into a new realm, learnt from a throwaway one. */
+  public Export exportChanges(String realmName) {
+    Export full = export(realmName);
+    List<String> notes = new ArrayList<>(full.notes());
+    var newRealm = NewRealmSample.export(connection, realmName, name -> export(name).spec());
+    newRealm.ifPresentOrElse(
+        fresh ->
+            notes.add("only what differs from a new realm of this server (--full: everything)"),
+        () ->
+            notes.add(
+                "everything: this login may not create the throwaway realm that shows a new"
+                    + " realm's defaults"));
+    return new Export(
+        newRealm
+            .map(fresh -> ExportDefaults.withoutDefaults(full.spec(), fresh))
+            .orElse(full.spec()),
+        notes);
   }
 }

@@ -139,9 +139,9 @@ public record ScopeMappingSpec(
               SpecSchema.closed(
                   Map.of(
                       "client",
-                      SpecSchema.SCALAR,
+                      SpecSchema.STRING,
                       "clientScope",
-                      SpecSchema.SCALAR,
+                      SpecSchema.STRING,
                       "roles",
                       SpecSchema.STRINGS)));
       mapping.put("required", List.of("roles"));

@@ -10,9 +10,12 @@ import java.util.TreeMap;
  * editor (yaml-language-server) completes and checks what realmctl accepts.
  */
 public final class SpecSchema {
-  static final Map<String, Object> SCALAR = Map.of("type", List.of("string", "number", "boolean"));
-  static final Map<String, Object> STRINGS =
-      Map.of("type", "array", "items", Map.of("type", "string"));
+  /**
+   * Keycloak's strings, attribute and config values among them: {@code "true"}, not {@code true}.
+   */
+  static final Map<String, Object> STRING = Map.of("type", "string");
+
+  static final Map<String, Object> STRINGS = Map.of("type", "array", "items", STRING);
   static final Map<String, Object> CLIENT_ROLES =
       Map.of("type", "object", "additionalProperties", STRINGS);
 
@@ -59,7 +62,9 @@ public final class SpecSchema {
         .forEach(
             (name, type) -> {
               if (!scalarsOnly || type != FieldType.OTHER) {
-                properties.put(name, property(type));
+                Map<String, Object> property = new TreeMap<>(property(type));
+                property.putAll(KnownValues.get().annotations(kind.representation(), name));
+                properties.put(name, property);
               }
             });
     Map<String, Object> object = new LinkedHashMap<>();
@@ -77,15 +82,12 @@ public final class SpecSchema {
       case BOOLEAN -> Map.of("type", "boolean");
       case INTEGER -> Map.of("type", "integer");
       case NUMBER -> Map.of("type", "number");
-      case STRING -> SCALAR;
-      case STRING_LIST -> Map.of("type", "array", "items", SCALAR);
-      case STRING_MAP -> Map.of("type", "object", "additionalProperties", SCALAR);
+      case STRING -> STRING;
+      case STRING_LIST -> STRINGS;
+      case STRING_MAP -> Map.of("type", "object", "additionalProperties", STRING);
       case STRING_LIST_MAP ->
           Map.of(
-              "type",
-              "object",
-              "additionalProperties",
-              Map.of("anyOf", List.of(SCALAR, Map.of("type", "array", "items", SCALAR))));
+              "type", "object", "additionalProperties", Map.of("anyOf", List.of(STRING, STRINGS)));
       case OTHER -> Map.of();
     };
   }

@@ -25,7 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * each credential only where it is needed.
  */
 class CiTemplatesTest {
-  private static final Pattern REALMCTL = Pattern.compile("\\./realmctl ([^|>&;\\n]*)");
+  private static final Pattern REALMCTL = Pattern.compile("java -jar realmctl\\.jar ([^|>&;\\n]*)");
+  private static final String FETCH =
+      "curl -fsSLo realmctl.jar"
+          + " \"$REALMCTL_RELEASES/v$REALMCTL_VERSION/realmctl-$REALMCTL_VERSION.jar\""
+          + " && echo \"$REALMCTL_SHA256  realmctl.jar\" | sha256sum -c -";
 
   @ParameterizedTest
   @ValueSource(strings = {"ci/github/realms.yml", "ci/gitlab/.gitlab-ci.yml"})
@@ -56,11 +60,58 @@ class CiTemplatesTest {
   @ValueSource(strings = {"ci/github/realms.yml", "ci/gitlab/.gitlab-ci.yml"})
   void theContractRunsAfterApplyAndTheProjectsSuiteStaysOut(String template) throws IOException {
     String text = Files.readString(Path.of(template));
-    int apply = text.indexOf("./realmctl apply");
-    int contract = text.indexOf("./realmctl test --report");
+    int apply = text.indexOf("java -jar realmctl.jar apply");
+    int contract = text.indexOf("java -jar realmctl.jar test --report");
     assertTrue(apply >= 0 && contract > apply, template + " runs realmctl test after apply");
     assertFalse(text.contains("mvn -B verify"), template + " runs realmctl's own test suite");
     assertFalse(text.contains("keycloak-versions"), template + " carries a version matrix");
+  }
+
+  /**
+   * Issue 20: a team's repository is not a copy of this one. The jobs run a released realmctl of a
+   * pinned version, fetched and checked against a pinned SHA-256 before any command runs, and never
+   * build realmctl.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ci/github/realms.yml", "ci/gitlab/.gitlab-ci.yml"})
+  void jobsRunAPinnedReleaseCheckedAgainstItsChecksum(String template) throws IOException {
+    String text = Files.readString(Path.of(template));
+    assertFalse(text.contains("./realmctl"), template + " builds realmctl from source");
+    assertFalse(text.contains("mvn "), template + " runs Maven");
+    assertTrue(
+        Pattern.compile("REALMCTL_VERSION: \"\\d+\\.\\d+\\.\\d+\"").matcher(text).find(),
+        template + " pins a released version");
+    assertTrue(
+        Pattern.compile("REALMCTL_SHA256: \"[0-9a-f]{64}\"").matcher(text).find(),
+        template + " pins the release's SHA-256");
+    int fetch = text.indexOf(FETCH);
+    assertTrue(fetch >= 0, template + " fetches and checks realmctl with: " + FETCH);
+    Matcher first = REALMCTL.matcher(text);
+    assertTrue(first.find() && first.start() > fetch, "realmctl runs after it is checked");
+  }
+
+  @Test
+  void everyGithubJobFetchesRealmctlBeforeRunningIt() throws IOException {
+    Map<?, ?> jobs = (Map<?, ?>) parse("ci/github/realms.yml").get("jobs");
+    for (Object name : jobs.keySet()) {
+      List<String> runs =
+          ((List<?>) path(jobs, String.valueOf(name), "steps"))
+              .stream().map(step -> String.valueOf(((Map<?, ?>) step).get("run"))).toList();
+      int fetch = runs.indexOf(FETCH);
+      int first =
+          runs.stream()
+              .filter(r -> r.contains("java -jar realmctl.jar"))
+              .findFirst()
+              .map(runs::indexOf)
+              .orElse(-1);
+      assertTrue(fetch >= 0 && first > fetch, name + ": fetch and check realmctl before it runs");
+    }
+  }
+
+  @Test
+  void everyGitlabJobFetchesRealmctlFirst() throws IOException {
+    assertEquals(
+        List.of(FETCH), path(parse("ci/gitlab/.gitlab-ci.yml"), "default", "before_script"));
   }
 
   /**

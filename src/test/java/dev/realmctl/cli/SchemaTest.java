@@ -56,6 +56,72 @@ class SchemaTest {
         messages::toString);
   }
 
+  /**
+   * Issue 20: the value sets and descriptions people need come from Keycloak's own metadata
+   * (serverinfo, the admin console's messages), captured by ServerMetadataIT.
+   */
+  @Test
+  void fieldsPeopleGetWrongCarryKeycloaksValuesAndWords() throws IOException {
+    JsonNode schema = JSON.readTree(Files.readString(SCHEMA));
+    JsonNode client = schema.at("/$defs/client/properties");
+    assertTrue(values(client.at("/clientAuthenticatorType/enum")).contains("client-secret"));
+    assertTrue(client.at("/clientAuthenticatorType/description").asText().contains("client-jwt:"));
+    assertTrue(values(client.at("/protocol/enum")).containsAll(List.of("openid-connect", "saml")));
+    JsonNode step =
+        schema.at(
+            "/properties/authenticationFlows/items/properties/authenticationExecutions/items");
+    assertEquals(
+        Set.of("REQUIRED", "ALTERNATIVE", "DISABLED", "CONDITIONAL"),
+        Set.copyOf(values(step.at("/properties/requirement/enum"))));
+    assertTrue(values(step.at("/properties/authenticator/examples")).contains("auth-cookie"));
+    JsonNode claim = schema.at("/$defs/protocolMapper/properties/config/properties");
+    assertEquals(List.of("true", "false"), values(claim.at("/access.token.claim/enum")));
+    assertTrue(
+        claim.at("/access.token.claim/description").asText().contains("access token"),
+        claim.at("/access.token.claim").toString());
+  }
+
+  @Test
+  void aStringFieldRefusesANumberOrABoolean() throws IOException {
+    String client =
+        """
+        realm: r
+        clients:
+          - clientId: a
+            attributes:
+              access.token.lifespan: %s
+            protocolMappers:
+              - name: m
+                protocolMapper: oidc-audience-mapper
+                config:
+                  access.token.claim: %s
+        """;
+    assertEquals(Set.of(), validate(client.formatted("\"300\"", "\"true\"")));
+    Set<ValidationMessage> messages = validate(client.formatted("300", "true"));
+    assertTrue(
+        messages.stream().anyMatch(m -> m.getMessage().contains("access.token.lifespan")),
+        messages::toString);
+    assertTrue(
+        messages.stream().anyMatch(m -> m.getMessage().contains("access.token.claim")),
+        messages::toString);
+  }
+
+  @Test
+  void anUnknownClientAuthenticatorIsFlagged() throws IOException {
+    Set<ValidationMessage> messages =
+        validate(
+            "realm: r\nclients:\n  - clientId: a\n    clientAuthenticatorType: client-secret-basic\n");
+    assertTrue(
+        messages.stream().anyMatch(m -> m.getMessage().contains("clientAuthenticatorType")),
+        messages::toString);
+  }
+
+  private static List<String> values(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
   private static Set<ValidationMessage> validate(String yaml) throws IOException {
     JsonSchema schema =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

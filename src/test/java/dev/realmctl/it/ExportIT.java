@@ -15,6 +15,7 @@ import dev.realmctl.support.TestSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,4 +54,64 @@ class ExportIT {
           plan.isEmpty(), () -> "exported spec plans changes: " + plan.changes() + "\n" + yaml);
     }
   }
+
+  /**
+   * A realm with one client, two roles, two groups and one user: its default export holds that and
+   * little else, and made into a new realm it plans no change there nor against its source.
+   */
+  @Test
+  void defaultExportHoldsWhatDiffersFromANewRealm() throws Exception {
+    String realm = Specs.uniqueName("export-small");
+    Path spec = folder.resolve("small.yaml");
+    Files.writeString(
+        spec,
+        """
+        realm: %s
+        enabled: true
+        clients:
+          - clientId: shop
+            publicClient: true
+            redirectUris: ["http://localhost:3000/*"]
+        roles:
+          realm: [{name: reader}, {name: writer}]
+        groups:
+          - {name: staff, realmRoles: [reader]}
+          - {name: admins, realmRoles: [writer]}
+        users:
+          - {username: alice, email: alice@example.com, enabled: true, groups: [staff]}
+        """
+            .formatted(realm));
+    try (Connection connection = TestKeycloak.get().connect()) {
+      Reconciler reconciler = new Reconciler(connection);
+      reconciler.apply(reconciler.plan(Specs.load(spec)), c -> {});
+    }
+    Path full = folder.resolve("full.yaml");
+    Path changes = folder.resolve("changes.yaml");
+    Cli.Run fullRun = Cli.run("export", realm, "--full", "--output", full.toString());
+    assertEquals(0, fullRun.exitCode(), fullRun.err());
+    Cli.Run run = Cli.run("export", realm, "--output", changes.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    String yaml = Files.readString(changes);
+    long fullLines = Files.readAllLines(full).size();
+    long lines = Files.readAllLines(changes).size();
+    System.out.printf("export of %s: %d lines, --full %d lines%n", realm, lines, fullLines);
+    assertTrue(lines * 4 < fullLines, () -> lines + " of " + fullLines + " lines:\n" + yaml);
+    assertFalse(yaml.contains("\nrequiredActions:"), yaml);
+    assertFalse(yaml.contains("\nuserProfile:"), yaml);
+    assertFalse(yaml.contains("default-roles-"), yaml);
+    assertFalse(yaml.contains(NEW_REALM_PREFIX), yaml);
+
+    String copy = Specs.uniqueName("export-small-copy");
+    RealmSpec fromExport = Specs.load(changes).get(0).renamed(copy);
+    try (Connection connection = TestKeycloak.get().connect()) {
+      Reconciler reconciler = new Reconciler(connection);
+      Plan source = reconciler.plan(Specs.load(changes)).plan();
+      assertTrue(source.isEmpty(), () -> "against its source: " + source.changes());
+      reconciler.apply(reconciler.plan(List.of(fromExport)), c -> {});
+      Plan again = reconciler.plan(List.of(fromExport)).plan();
+      assertTrue(again.isEmpty(), () -> "against a new realm: " + again.changes());
+    }
+  }
+
+  private static final String NEW_REALM_PREFIX = "realmctl-defaults-";
 }
