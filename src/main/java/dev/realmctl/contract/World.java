@@ -5,7 +5,9 @@ import dev.realmctl.resourceserver.ResourceServer;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.version.VersionBehaviour;
 import io.cucumber.java.After;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +101,35 @@ public final class World {
 
   String token() {
     return accessToken.orElseThrow(() -> new AssertionError("no access token yet"));
+  }
+
+  String refreshToken() {
+    boolean json =
+        tokenResponse != null && String.valueOf(tokenResponse.contentType()).contains("json");
+    String refresh = json ? tokenResponse.jsonPath().getString("refresh_token") : null;
+    if (refresh == null) {
+      throw new AssertionError("Keycloak's last answer has no refresh token");
+    }
+    return refresh;
+  }
+
+  /** The ID token of Keycloak's last answer: only a request with {@code scope=openid} has one. */
+  String idToken() {
+    boolean json =
+        tokenResponse != null && String.valueOf(tokenResponse.contentType()).contains("json");
+    String id = json ? tokenResponse.jsonPath().getString("id_token") : null;
+    if (id == null) {
+      throw new AssertionError(
+          "Keycloak's last answer has no ID token (only a login with scope openid gets one)");
+    }
+    return id;
+  }
+
+  /** A form request from a client, authenticated as its spec says (a public client sends none). */
+  RequestSpecification asClient(String realm, String clientId) {
+    RequestSpecification request = RestAssured.given().formParam("client_id", clientId);
+    clientSecret(realm, clientId).ifPresent(s -> request.formParam("client_secret", s));
+    return request;
   }
 
   @After
