@@ -104,25 +104,25 @@ public final class World {
   }
 
   String refreshToken() {
-    boolean json =
-        tokenResponse != null && String.valueOf(tokenResponse.contentType()).contains("json");
-    String refresh = json ? tokenResponse.jsonPath().getString("refresh_token") : null;
-    if (refresh == null) {
-      throw new AssertionError("Keycloak's last answer has no refresh token");
-    }
-    return refresh;
+    return fromLastAnswer("refresh_token")
+        .orElseThrow(() -> new AssertionError("Keycloak's last answer has no refresh token"));
   }
 
   /** The ID token of Keycloak's last answer: only a request with {@code scope=openid} has one. */
   String idToken() {
+    return fromLastAnswer("id_token")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "Keycloak's last answer has no ID token (only a login with scope openid gets"
+                        + " one)"));
+  }
+
+  /** A field of Keycloak's last token answer; none when it answered with an error page. */
+  private Optional<String> fromLastAnswer(String field) {
     boolean json =
         tokenResponse != null && String.valueOf(tokenResponse.contentType()).contains("json");
-    String id = json ? tokenResponse.jsonPath().getString("id_token") : null;
-    if (id == null) {
-      throw new AssertionError(
-          "Keycloak's last answer has no ID token (only a login with scope openid gets one)");
-    }
-    return id;
+    return json ? Optional.ofNullable(tokenResponse.jsonPath().getString(field)) : Optional.empty();
   }
 
   /** A form request from a client, authenticated as its spec says (a public client sends none). */
