@@ -31,7 +31,7 @@ public class ProjectContract {
 
   @BeforeAll
   public static void install() throws Exception {
-    signedClientKeys();
+    String signedClientJwks = signedClientKeys();
     TestKeycloak keycloak = TestKeycloak.get();
     ContractRun.install(
         new ContractRun(
@@ -39,7 +39,7 @@ public class ProjectContract {
             java.util.Optional.of(
                 Connection.Settings.password(
                     keycloak.url(), keycloak.adminUser(), keycloak.adminPassword())),
-            variables(TestSecrets.ofRun()),
+            variables(TestSecrets.ofRun().with("PORTAL_SIGNED_CLIENT_JWKS", signedClientJwks)),
             List.of(Specs.project().resolve("realms")),
             Specs.project(),
             ContractRun.Mode.ISOLATED,
@@ -48,10 +48,10 @@ public class ProjectContract {
 
   /**
    * signed-client's key pair (features/signed_jwt.feature), made for this run and never committed:
-   * the public half is the JWKS realms/portal.yaml registers, the private half a PEM file the
-   * feature names, as a team's pipeline would write its own from a secret.
+   * the public half (returned) is the JWKS realms/portal.yaml registers, the private half a PEM
+   * file the feature names, as a team's pipeline would write its own from a secret.
    */
-  private static void signedClientKeys() throws Exception {
+  private static String signedClientKeys() throws Exception {
     // Keycloak takes from a client's JWKS only the keys marked for signatures.
     RSAKey key =
         new RSAKeyGenerator(2048)
@@ -59,7 +59,6 @@ public class ProjectContract {
             .algorithm(JWSAlgorithm.RS256)
             .keyIDFromThumbprint(true)
             .generate();
-    TestSecrets.VALUES.put("PORTAL_SIGNED_CLIENT_JWKS", new JWKSet(key.toPublicJWK()).toString());
     Path pem = Specs.project().resolve("target/contract-keys/signed-client.pem");
     Files.createDirectories(pem.getParent());
     Files.writeString(
@@ -67,6 +66,7 @@ public class ProjectContract {
         "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(key.toPrivateKey().getEncoded())
             + "\n-----END PRIVATE KEY-----\n");
+    return new JWKSet(key.toPublicJWK()).toString();
   }
 
   /** Before the step that asks for a directory: the one that holds the realm's users. */
