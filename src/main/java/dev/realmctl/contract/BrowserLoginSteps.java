@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,11 +34,14 @@ public class BrowserLoginSteps {
   private static final Pattern LOGIN_FORM =
       Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"");
   private static final Pattern CODE = Pattern.compile("[?&]code=([^&#]+)");
+  private static final Pattern ERROR = Pattern.compile("[?&]error=([^&#]+)");
 
   private final World world;
   private final TokenSteps tokens;
   private Response introspection;
   private Response userinfo;
+  private Optional<String> loginRefusal = Optional.empty();
+  private String loginAnswer = "no login was started";
 
   public BrowserLoginSteps(World world, TokenSteps tokens) {
     this.world = world;
@@ -58,26 +63,8 @@ public class BrowserLoginSteps {
       throws IOException, InterruptedException {
     String verifier = random();
     String redirect = redirectUri(realm, clientId);
-    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    String authorize =
-        world.issuer(realm)
-            + "/protocol/openid-connect/auth?"
-            + form(
-                Map.of(
-                    "response_type",
-                    "code",
-                    "client_id",
-                    clientId,
-                    "redirect_uri",
-                    redirect,
-                    "scope",
-                    "openid",
-                    "state",
-                    random(),
-                    "code_challenge",
-                    challenge(verifier),
-                    "code_challenge_method",
-                    "S256"));
+    HttpClient browser = browser();
+    String authorize = authorizeUrl(realm, clientId, redirect, Optional.of(challenge(verifier)));
     HttpResponse<String> page =
         browser.send(
             HttpRequest.newBuilder(URI.create(authorize)).build(),
@@ -127,25 +114,60 @@ public class BrowserLoginSteps {
     tokens.record(exchange.post(TokenRequests.endpoint(world.url(), world.realm(realm))));
   }
 
+  /**
+   * The authorization request an application sends its user's browser with, without the PKCE
+   * challenge: a client that requires PKCE refuses it, sending the browser back with an error.
+   */
+  @When("{string} sends a user to the login page of realm {string} without a PKCE challenge")
+  @Example(
+      "\"portal-app\" sends a user to the login page of realm \"portal\" without a PKCE challenge")
+  public void withoutPkce(String clientId, String realm) throws IOException, InterruptedException {
+    String redirect = redirectUri(realm, clientId);
+    HttpResponse<String> answer =
+        browser()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(authorizeUrl(realm, clientId, redirect, Optional.empty())))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String location = answer.headers().firstValue("Location").orElse("");
+    Matcher error = ERROR.matcher(location);
+    loginRefusal =
+        answer.statusCode() == 302 && location.startsWith(redirect) && error.find()
+            ? Optional.of(error.group(1))
+            : Optional.empty();
+    loginAnswer =
+        answer.statusCode() + " " + (location.isEmpty() ? pageText(answer.body()) : location);
+  }
+
+  @Then("the login is refused with {string}")
+  @Example("the login is refused with \"invalid_request\"")
+  public void loginRefused(String error) {
+    assertEquals(
+        Optional.of(error),
+        loginRefusal,
+        "Keycloak did not send the browser back with error=" + error + ": " + loginAnswer);
+  }
+
   @When("{string} refreshes the tokens in realm {string}")
   @Example("\"fastapi-keycloak\" refreshes the tokens in realm \"testing\"")
   public void refreshes(String clientId, String realm) {
-    String refreshToken = world.tokenResponse.jsonPath().getString("refresh_token");
-    var request =
-        given()
+    tokens.record(
+        world
+            .asClient(realm, clientId)
             .formParam("grant_type", "refresh_token")
-            .formParam("refresh_token", refreshToken)
-            .formParam("client_id", clientId);
-    world.clientSecret(realm, clientId).ifPresent(s -> request.formParam("client_secret", s));
-    tokens.record(request.post(TokenRequests.endpoint(world.url(), world.realm(realm))));
+            .formParam("refresh_token", world.refreshToken())
+            .post(TokenRequests.endpoint(world.url(), world.realm(realm))));
   }
 
   @When("{string} introspects the access token in realm {string}")
   @Example("\"fastapi-keycloak\" introspects the access token in realm \"testing\"")
   public void introspects(String clientId, String realm) {
-    var request = given().formParam("token", world.token()).formParam("client_id", clientId);
-    world.clientSecret(realm, clientId).ifPresent(s -> request.formParam("client_secret", s));
-    introspection = request.post(world.issuer(realm) + "/protocol/openid-connect/token/introspect");
+    introspection =
+        world
+            .asClient(realm, clientId)
+            .formParam("token", world.token())
+            .post(world.issuer(realm) + "/protocol/openid-connect/token/introspect");
   }
 
   @Then("the introspection says the token is active")
@@ -177,6 +199,26 @@ public class BrowserLoginSteps {
   public void userinfoSays(String claim, String value) {
     assertEquals(200, userinfo.statusCode(), userinfo.asString());
     assertEquals(value, userinfo.jsonPath().getString(claim), userinfo.asString());
+  }
+
+  private String authorizeUrl(
+      String realm, String clientId, String redirect, Optional<String> challenge) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", clientId);
+    query.put("redirect_uri", redirect);
+    query.put("scope", "openid");
+    query.put("state", random());
+    challenge.ifPresent(
+        c -> {
+          query.put("code_challenge", c);
+          query.put("code_challenge_method", "S256");
+        });
+    return world.issuer(realm) + "/protocol/openid-connect/auth?" + form(query);
+  }
+
+  private static HttpClient browser() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /**

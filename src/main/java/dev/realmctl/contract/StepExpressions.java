@@ -1,6 +1,7 @@
 package dev.realmctl.contract;
 
 import io.cucumber.cucumberexpressions.ExpressionFactory;
+import io.cucumber.cucumberexpressions.ParameterType;
 import io.cucumber.cucumberexpressions.ParameterTypeRegistry;
 import java.util.Locale;
 
@@ -11,9 +12,10 @@ final class StepExpressions {
   private StepExpressions() {}
 
   static boolean matches(String expression, String line) {
-    return new ExpressionFactory(new ParameterTypeRegistry(Locale.ENGLISH))
-            .createExpression(expression)
-            .match(line)
-        != null;
+    ParameterTypeRegistry registry = new ParameterTypeRegistry(Locale.ENGLISH);
+    // The step library's own parameter types, as ClaimSteps defines them for Cucumber.
+    registry.defineParameterType(
+        new ParameterType<>(TokenKind.NAME, TokenKind.PATTERN, TokenKind.class, TokenKind::of));
+    return new ExpressionFactory(registry).createExpression(expression).match(line) != null;
   }
 }

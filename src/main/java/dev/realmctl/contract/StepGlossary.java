@@ -20,7 +20,11 @@ public final class StepGlossary {
       List.of(
           RealmSteps.class,
           TokenSteps.class,
+          SignedJwtSteps.class,
           BrowserLoginSteps.class,
+          LogoutSteps.class,
+          TokenExchangeSteps.class,
+          ClaimSteps.class,
           ResourceServerSteps.class,
           ForgedTokenSteps.class,
           AuthorizationSteps.class,

@@ -10,8 +10,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.restassured.response.Response;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -167,34 +165,5 @@ public class TokenSteps {
   @Example("the response has no refresh token")
   public void noRefreshToken() {
     assertNull(world.tokenResponse.jsonPath().getString("refresh_token"));
-  }
-
-  @Then("the access token has claim {string} = {string}")
-  @Example("the access token has claim \"azp\" = \"client-app\"")
-  public void claimEquals(String claim, String value) {
-    assertEquals(value, String.valueOf(TokenRequests.claims(world.token()).getClaim(claim)));
-  }
-
-  @Then("the access token's audience is exactly {string}")
-  @Example("the access token's audience is exactly \"apiserver\"")
-  public void audienceIsExactly(String audience) {
-    assertEquals(List.of(audience), TokenRequests.claims(world.token()).getAudience());
-  }
-
-  @Then("the access token's audience does not include {string}")
-  @Example("the access token's audience does not include \"reports-api\"")
-  public void audienceExcludes(String audience) {
-    List<String> actual = TokenRequests.claims(world.token()).getAudience();
-    assertTrue(!actual.contains(audience), "aud: " + actual);
-  }
-
-  @Then("the access token carries the realm role {string}")
-  @Example("the access token carries the realm role \"user\"")
-  public void carriesRealmRole(String role) throws java.text.ParseException {
-    Map<String, Object> access =
-        TokenRequests.claims(world.token()).getJSONObjectClaim("realm_access");
-    assertTrue(
-        access != null && access.get("roles") instanceof List<?> roles && roles.contains(role),
-        "realm_access: " + access);
   }
 }

@@ -5,7 +5,9 @@ import dev.realmctl.resourceserver.ResourceServer;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.version.VersionBehaviour;
 import io.cucumber.java.After;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +101,35 @@ public final class World {
 
   String token() {
     return accessToken.orElseThrow(() -> new AssertionError("no access token yet"));
+  }
+
+  String refreshToken() {
+    return fromLastAnswer("refresh_token")
+        .orElseThrow(() -> new AssertionError("Keycloak's last answer has no refresh token"));
+  }
+
+  /** The ID token of Keycloak's last answer: only a request with {@code scope=openid} has one. */
+  String idToken() {
+    return fromLastAnswer("id_token")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "Keycloak's last answer has no ID token (only a login with scope openid gets"
+                        + " one)"));
+  }
+
+  /** A field of Keycloak's last token answer; none when it answered with an error page. */
+  private Optional<String> fromLastAnswer(String field) {
+    boolean json =
+        tokenResponse != null && String.valueOf(tokenResponse.contentType()).contains("json");
+    return json ? Optional.ofNullable(tokenResponse.jsonPath().getString(field)) : Optional.empty();
+  }
+
+  /** A form request from a client, authenticated as its spec says (a public client sends none). */
+  RequestSpecification asClient(String realm, String clientId) {
+    RequestSpecification request = RestAssured.given().formParam("client_id", clientId);
+    clientSecret(realm, clientId).ifPresent(s -> request.formParam("client_secret", s));
+    return request;
   }
 
   @After

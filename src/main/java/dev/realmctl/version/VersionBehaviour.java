@@ -55,6 +55,13 @@ public final class VersionBehaviour {
    */
   public static final KeycloakVersion MANAGEMENT_INTERFACE = KeycloakVersion.of("25.0");
 
+  /**
+   * Standard token exchange (v2: RFC 8693 between the clients of a realm, client attribute {@code
+   * standard.token.exchange.enabled}), on by default; before, only the preview v1 behind a feature
+   * flag.
+   */
+  public static final KeycloakVersion STANDARD_TOKEN_EXCHANGE = KeycloakVersion.of("26.2");
+
   /** A wrong password ({@code invalid_grant}) is answered 400; before, 401. */
   public static final KeycloakVersion INVALID_GRANT_IS_400 = KeycloakVersion.of("26.6");
 
@@ -209,6 +216,11 @@ public final class VersionBehaviour {
   /** Whether {@code start-dev} must be told to listen on loopback only. */
   public boolean devModeBindsLoopbackOnly() {
     return since(DEV_MODE_BINDS_LOOPBACK);
+  }
+
+  /** Whether a client may exchange a user's token for another audience's (standard, v2). */
+  public boolean standardTokenExchange() {
+    return since(STANDARD_TOKEN_EXCHANGE);
   }
 
   /** The HTTP status of a refused password grant ({@code invalid_grant}). */

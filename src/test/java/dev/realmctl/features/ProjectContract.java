@@ -1,5 +1,10 @@
 package dev.realmctl.features;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.realmctl.contract.ContractRun;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.spec.Variables;
@@ -9,6 +14,9 @@ import dev.realmctl.support.TestKeycloak;
 import dev.realmctl.support.TestSecrets;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +30,8 @@ public class ProjectContract {
   private static LocalLdap directory;
 
   @BeforeAll
-  public static void install() {
+  public static void install() throws Exception {
+    String signedClientJwks = signedClientKeys();
     TestKeycloak keycloak = TestKeycloak.get();
     ContractRun.install(
         new ContractRun(
@@ -30,11 +39,34 @@ public class ProjectContract {
             java.util.Optional.of(
                 Connection.Settings.password(
                     keycloak.url(), keycloak.adminUser(), keycloak.adminPassword())),
-            variables(TestSecrets.ofRun()),
+            variables(TestSecrets.ofRun().with("PORTAL_SIGNED_CLIENT_JWKS", signedClientJwks)),
             List.of(Specs.project().resolve("realms")),
             Specs.project(),
             ContractRun.Mode.ISOLATED,
             Specs::forServer));
+  }
+
+  /**
+   * signed-client's key pair (features/signed_jwt.feature), made for this run and never committed:
+   * the public half (returned) is the JWKS realms/portal.yaml registers, the private half a PEM
+   * file the feature names, as a team's pipeline would write its own from a secret.
+   */
+  private static String signedClientKeys() throws Exception {
+    // Keycloak takes from a client's JWKS only the keys marked for signatures.
+    RSAKey key =
+        new RSAKeyGenerator(2048)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .keyIDFromThumbprint(true)
+            .generate();
+    Path pem = Specs.project().resolve("target/contract-keys/signed-client.pem");
+    Files.createDirectories(pem.getParent());
+    Files.writeString(
+        pem,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(key.toPrivateKey().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+    return new JWKSet(key.toPublicJWK()).toString();
   }
 
   /** Before the step that asks for a directory: the one that holds the realm's users. */

@@ -70,11 +70,11 @@ public final class Specs {
 
   /**
    * The same for spec text a test hands to the command line: {@code [basic, x]} becomes {@code
-   * [x]}.
+   * [x]}, {@code [basic]} becomes {@code []}.
    */
   public static String forServer(String yaml) {
     return TestKeycloak.get().behaviour().missingBuiltInScope("basic").isPresent()
-        ? yaml.replace("[basic, ", "[")
+        ? yaml.replace("[basic, ", "[").replace("[basic]", "[]")
         : yaml;
   }
 

@@ -38,7 +38,10 @@ public final class TestSecrets {
           "GUARDED_BOB_PASSWORD",
           "AUTHZ_SHOP_SECRET",
           "AUTHZ_USER_PASSWORD",
-          "ORDERS_API_SECRET"
+          "ORDERS_API_SECRET",
+          "PORTAL_APP_SECRET",
+          "PORTAL_BACKEND_SECRET",
+          "PORTAL_CAROL_PASSWORD"
         }) {
       values.put(name, fresh());
     }
