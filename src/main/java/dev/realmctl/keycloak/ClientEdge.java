@@ -75,13 +75,23 @@ final class ClientEdge implements KindEdge {
       clients.put(
           client.getClientId(),
           new ClientPlanner.Live(
-              Json.toMap(client),
+              withAuthorizationSaid(Json.toMap(client)),
               ProtocolMapperEdge.read(
                   client.getProtocolMappers(), "clients", client.getClientId(), read.ids()),
               set(client.getDefaultClientScopes()),
               set(client.getOptionalClientScopes())));
     }
     return live.with(ClientPlanner.LIVE, clients);
+  }
+
+  /**
+   * Keycloak's client list leaves {@code authorizationServicesEnabled} out unless it is on: off is
+   * what the absence means, so a spec saying {@code false} plans nothing.
+   */
+  private static Map<String, Object> withAuthorizationSaid(Map<String, Object> fields) {
+    Map<String, Object> out = new HashMap<>(fields);
+    out.putIfAbsent("authorizationServicesEnabled", false);
+    return out;
   }
 
   private static Set<String> set(List<String> values) {
