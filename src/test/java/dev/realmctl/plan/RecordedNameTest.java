@@ -63,7 +63,10 @@ class RecordedNameTest {
                   new AuthorizationPlanner.ResourceEntryId("r", "api", "orders"), "api#orders")),
           Map.entry(
               "authorizationPolicies",
-              Map.entry(new AuthorizationPlanner.PolicyId("r", "api", "admins", 1), "api#admins")));
+              Map.entry(new AuthorizationPlanner.PolicyId("r", "api", "admins", 1), "api#admins")),
+          Map.entry(
+              "adminPermissions",
+              Map.entry(new AdminPermissionPlanner.Id("r", "helpdesk", 1), "helpdesk")));
 
   @Test
   void everyOwnedKindNamesWhatItsCreateMakes() {
