@@ -69,7 +69,7 @@ final class ProbeKinds {
             "roles",
             RoleRepresentation.class,
             ProbeKinds::key,
-            ProbeKind.skip("name", Set.of()),
+            roles(ProbeKind.skip("name", Set.of())),
             key -> entry("name", key),
             (realm, entries) -> {
               Map<String, Object> file = shell(realm);
@@ -206,9 +206,10 @@ final class ProbeKinds {
         "users",
         UserRepresentation.class,
         ProbeKinds::key,
-        ProbeKind.skip(
-            "username",
-            Set.of("credentials", "federatedIdentities", "socialLinks", "clientConsents")),
+        users(
+            ProbeKind.skip(
+                "username",
+                Set.of("credentials", "federatedIdentities", "socialLinks", "clientConsents"))),
         key ->
             entry(
                 "username",
@@ -227,6 +228,22 @@ final class ProbeKinds {
           return file;
         },
         ProbeKinds::readUsers);
+  }
+
+  /** Exports write both on every role; each follows from something else the role declares. */
+  private static Map<String, String> roles(Map<String, String> skipped) {
+    skipped.put("composite", "follows from the role's composites");
+    skipped.put("clientRole", "follows from where the role is declared");
+    skipped.put("containerId", ProbeKind.IDENTIFIER);
+    return skipped;
+  }
+
+  private static Map<String, String> users(Map<String, String> skipped) {
+    skipped.put(
+        "attributes",
+        "kept or dropped by the realm's user profile (unmanagedAttributePolicy), not by the field");
+    skipped.put("federationLink", "names a user storage component of the realm");
+    return skipped;
   }
 
   /** Users as the admin API shows them, with the role mappings and groups the import gave. */

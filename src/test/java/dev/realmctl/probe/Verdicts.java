@@ -24,7 +24,13 @@ final class Verdicts {
 
   private Verdicts() {}
 
+  /** How the admin API and exports show a secret. */
+  static final String MASK = "**********";
+
   static Verdict classify(Object sent, Object base, Object read) {
+    if (MASK.equals(read)) {
+      return new Verdict(UNPROBED, "masked: the server never shows it");
+    }
     if (same(sent, read)) {
       return new Verdict(KEPT, null);
     }
@@ -48,7 +54,10 @@ final class Verdicts {
     return new Verdict(REWRITTEN, rewrite);
   }
 
-  /** A mapping is kept when the probe's key comes back; keys the server adds are noted. */
+  /**
+   * A mapping is kept when the probe's key comes back; keys the server adds are noted. One that
+   * keeps the entry's other keys but not the probe's is kept with its keys checked (rewritten).
+   */
   private static Verdict mapVerdict(Map<?, ?> sent, Object base, Map<?, ?> read) {
     boolean all = sent.entrySet().stream().allMatch(e -> same(e.getValue(), read.get(e.getKey())));
     if (all) {
@@ -57,7 +66,9 @@ final class Verdicts {
       sent.keySet().forEach(k -> added.remove(String.valueOf(k)));
       return new Verdict(ADDED_TO, new ArrayList<>(added));
     }
-    if (same(base, read) || read.isEmpty()) {
+    boolean none =
+        sent.entrySet().stream().noneMatch(e -> same(e.getValue(), read.get(e.getKey())));
+    if (none && (same(base, read) || read.isEmpty())) {
       return new Verdict(DROPPED, null);
     }
     Map<String, Object> rewrite = new TreeMap<>();
