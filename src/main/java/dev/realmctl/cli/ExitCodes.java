@@ -3,6 +3,7 @@ package dev.realmctl.cli;
 import dev.realmctl.keycloak.Applier;
 import dev.realmctl.keycloak.LoginFailure;
 import dev.realmctl.keycloak.NodeConvergence;
+import dev.realmctl.keycloak.ReadRights;
 import dev.realmctl.spec.SpecException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -61,6 +62,11 @@ final class ExitCodes implements IExecutionExceptionHandler {
     } else if (e instanceof LoginFailure login) {
       output.error("error: " + login.getMessage());
       hint(login.reason()).ifPresent(output::error);
+    } else if (e instanceof ReadRights.NotVisible notVisible) {
+      output.error("error: " + notVisible.getMessage());
+      output.error(
+          "Nothing was planned: a plan from a partial view would be wrong. docs/security.md lists"
+              + " the roles plan needs.");
     } else if (e instanceof UserError user) {
       output.error("error: " + user.getMessage());
     } else {

@@ -41,13 +41,15 @@ public final class Applier {
   private static final List<String> DATABASE_FAILURES =
       List.of("Duplicate resource error", "Database operation failed");
 
-  private final Target target;
+  private final Connection connection;
+  private final Snapshot snapshot;
   private final Retry retry;
   private final int parallelism;
   private final Duration breakAfter;
 
   public Applier(Connection connection, Snapshot snapshot, int parallelism, Duration breakAfter) {
-    this.target = new Target(connection, snapshot.ids());
+    this.connection = connection;
+    this.snapshot = snapshot;
     this.retry = connection.retry();
     this.parallelism = Math.max(1, parallelism);
     this.breakAfter = breakAfter;
@@ -98,6 +100,8 @@ public final class Applier {
    */
   public Result apply(Plan plan, Listener listener) {
     List<Change> changes = plan.changes();
+    Target target =
+        new Target(connection, snapshot.ids(), Target.Planned.of(plan, snapshot.readAt()));
     List<Change> done = java.util.Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     OptionalInt breakPoint = plan.breakPoint();
@@ -111,7 +115,7 @@ public final class Applier {
           running.add(
               pool.submit(
                   () -> {
-                    write(change);
+                    write(change, target);
                     done.add(change);
                     listener.done(change);
                   }));
@@ -122,7 +126,8 @@ public final class Applier {
           } catch (ExecutionException e) {
             running.forEach(f -> f.cancel(false));
             awaitQuiet(running);
-            throw recordingCreated(failure(batch.get(i), changes, done, e.getCause()), listener);
+            throw recordingCreated(
+                failure(batch.get(i), changes, done, e.getCause()), listener, target);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(batch.get(i), changes, done, e);
@@ -140,11 +145,11 @@ public final class Applier {
    * plan's ownership record is written last, and would otherwise never be. A failure of this write
    * too is kept with the first.
    */
-  private Failure recordingCreated(Failure failure, Listener listener) {
+  private Failure recordingCreated(Failure failure, Listener listener, Target target) {
     for (Change record :
         OwnershipPlanner.afterFailure(failure.result().notDone(), failure.result().done())) {
       try {
-        write(record);
+        write(record, target);
         listener.done(record);
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
@@ -153,14 +158,14 @@ public final class Applier {
     return failure;
   }
 
-  private void write(Change change) {
+  private void write(Change change, Target target) {
     TypedChange<?> typed = TypedChange.of(WRITERS, change);
     retry.run(
         () -> {
           try {
             typed.write(target);
           } catch (RuntimeException e) {
-            settle(typed, withBody(e));
+            settle(typed, withBody(e), target);
           }
         });
   }
@@ -174,7 +179,7 @@ public final class Applier {
    * under it ("Database operation failed", or a unique constraint tripping at commit: "Duplicate
    * resource error") means nothing was written, and the write is tried again.
    */
-  private void settle(TypedChange<?> typed, RuntimeException answer) {
+  private void settle(TypedChange<?> typed, RuntimeException answer, Target target) {
     Change change = typed.change();
     if (change.action() == Action.DELETE && isGone(answer)) {
       return;

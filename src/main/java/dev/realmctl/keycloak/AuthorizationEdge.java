@@ -10,17 +10,11 @@ import dev.realmctl.plan.AuthorizationPlanner.SettingsId;
 import dev.realmctl.plan.Builtins;
 import dev.realmctl.plan.Change;
 import dev.realmctl.plan.ClientPlanner;
-import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
-import dev.realmctl.plan.RolePlanner;
-import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.AuthorizationSpec;
-import dev.realmctl.spec.GroupSpec;
 import dev.realmctl.spec.RealmSpec;
-import dev.realmctl.spec.RoleSpec;
-import dev.realmctl.spec.UserSpec;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,10 +24,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.keycloak.admin.client.resource.AuthorizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.authorization.PolicyRepresentation;
@@ -43,8 +35,8 @@ import org.keycloak.representations.idm.authorization.ScopeRepresentation;
 
 /**
  * Clients' authorization services. Reading is one {@code exportSettings} per client, which names
- * everything as exports do; writes send names too (Keycloak's import resolves them), and look ids
- * up by name only for the updates and deletes that need them.
+ * everything as exports do ({@link AuthorizationRead}); writes send names too (Keycloak's import
+ * resolves them), and look ids up by name only for the updates and deletes that need them.
  */
 final class AuthorizationEdge implements KindEdge {
   private static final List<String> OWNED_KEYS =
@@ -83,10 +75,13 @@ final class AuthorizationEdge implements KindEdge {
       if (client != null
           && !clientId.equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)
           && Boolean.TRUE.equals(client.fields().get("authorizationServicesEnabled"))) {
-        clients.put(clientId, read(realm.clients().get(ids.clients.get(clientId)).authorization()));
+        clients.put(
+            clientId,
+            AuthorizationRead.read(realm.clients().get(ids.clients.get(clientId)).authorization()));
       }
     }
-    return live.with(AuthorizationPlanner.LIVE, new Read(clients, found(spec, realm, live)));
+    return live.with(
+        AuthorizationPlanner.LIVE, new Read(clients, AuthorizationRead.found(spec, realm, live)));
   }
 
   @Override
@@ -100,110 +95,11 @@ final class AuthorizationEdge implements KindEdge {
           && !client.getKey().equals(AuthorizationSpec.ADMIN_PERMISSIONS_CLIENT)) {
         clients.put(
             client.getKey(),
-            read(realm.clients().get(ids.clients.get(client.getKey())).authorization()));
+            AuthorizationRead.read(
+                realm.clients().get(ids.clients.get(client.getKey())).authorization()));
       }
     }
     return live.with(AuthorizationPlanner.LIVE, new Read(clients, Set.of()));
-  }
-
-  private static Live read(AuthorizationResource authorization) {
-    Map<String, Object> settings = Json.toMap(authorization.exportSettings());
-    return new Live(
-        settings,
-        byName(settings.get("scopes")),
-        byName(settings.get("resources")),
-        byName(settings.get("policies")));
-  }
-
-  private static Map<String, Map<String, Object>> byName(Object list) {
-    Map<String, Map<String, Object>> result = new HashMap<>();
-    if (list instanceof List<?> items) {
-      for (Object item : items) {
-        if (item instanceof Map<?, ?> map) {
-          Map<String, Object> fields = new LinkedHashMap<>();
-          map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-          fields.remove("id");
-          fields.remove("_id");
-          result.put(String.valueOf(fields.get("name")), fields);
-        }
-      }
-    }
-    return result;
-  }
-
-  /**
-   * What policies name that neither the spec declares nor the snapshot holds (users and groups are
-   * read only when the spec declares some; client roles only for some clients): looked up one by
-   * one, so a policy naming them is not refused for want of a read.
-   */
-  private static Set<String> found(RealmSpec spec, RealmResource realm, LiveRealm live) {
-    Set<String> found = new HashSet<>();
-    Set<String> declaredUsers = new HashSet<>();
-    spec.of(UserSpec.SECTION).forEach(u -> declaredUsers.add(u.username()));
-    Set<String> declaredGroups = new HashSet<>();
-    spec.of(GroupSpec.SECTION).forEach(g -> declaredGroups.add(g.path()));
-    Set<String> declaredRoles = new HashSet<>();
-    spec.of(RoleSpec.SECTION).forEach(r -> declaredRoles.add(r.key()));
-    for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {
-      for (AuthorizationSpec.Policy policy : authz.policies()) {
-        var refs = policy.references();
-        for (String user : refs.users().keySet()) {
-          if (!declaredUsers.contains(user)
-              && !live.part(UserPlanner.LIVE).containsKey(user)
-              && !realm.users().searchByUsername(user, true).isEmpty()) {
-            found.add("user:" + user);
-          }
-        }
-        for (String group : refs.groups().keySet()) {
-          if (!declaredGroups.contains(group)
-              && !live.part(GroupPlanner.LIVE).containsKey(group)
-              && exists(() -> realm.getGroupByPath("/" + group))) {
-            found.add("group:" + group);
-          }
-        }
-        for (String role : refs.roles().keySet()) {
-          int slash = role.indexOf('/');
-          Optional<String> client =
-              slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
-          String name = role.substring(slash + 1);
-          if (declaredRoles.contains(role) || RolePlanner.exists(live, client, name)) {
-            continue;
-          }
-          boolean exists =
-              client.isEmpty()
-                  ? exists(() -> realm.roles().get(name).toRepresentation())
-                  : realm.clients().findByClientId(client.get()).stream()
-                      .anyMatch(
-                          c ->
-                              exists(
-                                  () ->
-                                      realm
-                                          .clients()
-                                          .get(c.getId())
-                                          .roles()
-                                          .get(name)
-                                          .toRepresentation()));
-          if (exists) {
-            found.add("role:" + role);
-          }
-        }
-        for (String clientId : refs.clients().keySet()) {
-          if (!live.part(ClientPlanner.LIVE).containsKey(clientId)
-              && !realm.clients().findByClientId(clientId).isEmpty()) {
-            found.add("client:" + clientId);
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static boolean exists(Supplier<?> lookup) {
-    try {
-      return lookup.get() != null;
-    } catch (NotFoundException absent) {
-      return false;
-    }
   }
 
   /** Each exported client with authorization services gets its settings, resources and policies. */

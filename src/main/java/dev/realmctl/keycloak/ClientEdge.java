@@ -180,8 +180,13 @@ final class ClientEdge implements KindEdge {
       // Keycloak's client PUT keeps every field, and every attribute, it is not sent (measured on
       // 26.7.3: WriteOnlyPlannedIT), so only the planned fields go: a secret rotated or a redirect
       // URI added by a person since the plan was made stays.
-      var client = target.client(id.realm(), id.clientId());
-      PlannedFields.check(change, Json.toMap(client.toRepresentation()));
+      String uuid = target.clientUuid(id.realm(), id.clientId());
+      var client = target.realm(id.realm()).clients().get(uuid);
+      PlannedFields.check(
+          change,
+          Json.toMap(client.toRepresentation()),
+          target,
+          AdminEvents.Resource.at("clients/" + uuid, "CLIENT"));
       client.update(Json.toRepresentation(change.after(), ClientRepresentation.class));
     }
 

@@ -126,10 +126,15 @@ final class ClientScopeEdge implements KindEdge {
 
     @Override
     public void update(ClientScopePlanner.Id id, Change change, Target target) {
-      var scope =
-          target.realm(id.realm()).clientScopes().get(target.scopeId(id.realm(), id.name()));
-      scope.update(
-          Json.overlay(scope.toRepresentation(), change.after(), ClientScopeRepresentation.class));
+      String scopeId = target.scopeId(id.realm(), id.name());
+      var scope = target.realm(id.realm()).clientScopes().get(scopeId);
+      ClientScopeRepresentation fresh = scope.toRepresentation();
+      PlannedFields.check(
+          change,
+          Json.toMap(fresh),
+          target,
+          AdminEvents.Resource.at("client-scopes/" + scopeId, "CLIENT_SCOPE"));
+      scope.update(Json.overlay(fresh, change.after(), ClientScopeRepresentation.class));
     }
 
     @Override

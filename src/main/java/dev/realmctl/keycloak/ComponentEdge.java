@@ -230,8 +230,17 @@ final class ComponentEdge implements KindEdge {
         // Only the config travels onto an existing component; its identity stays.
         changes.keySet().retainAll(List.of("config"));
       }
-      resource.update(
-          Json.overlay(resource.toRepresentation(), changes, ComponentRepresentation.class));
+      // Keycloak's component PUT replaces the config whole (a masked secret it keeps), so the write
+      // is the representation read just before it with the planned config laid over it.
+      ComponentRepresentation fresh = resource.toRepresentation();
+      if (change.action() == dev.realmctl.plan.Action.UPDATE) {
+        PlannedFields.check(
+            change,
+            Json.toMap(fresh),
+            target,
+            AdminEvents.Resource.at("components/" + uuid, "COMPONENT"));
+      }
+      resource.update(Json.overlay(fresh, changes, ComponentRepresentation.class));
     }
 
     public void delete(I id, Change change, Target target) {

@@ -99,57 +99,43 @@ final class CompositeEdge implements KindEdge {
             clientRoles));
   }
 
+  /**
+   * Each composite's held roles go into its entry among the exported roles, which are {@link
+   * RoleEdge}'s; a built-in role (the realm's default role) gets an entry of its own.
+   */
   @Override
-  @SuppressWarnings("unchecked")
-  public void export(String realm, LiveRealm live, Map<String, Object> spec, List<String> notes) {
-    Map<String, ScopeMappingPlanner.RoleScope> composites = live.part(CompositePlanner.LIVE);
-    if (composites.isEmpty()) {
-      return;
-    }
-    Map<String, Object> roles =
-        (Map<String, Object>) spec.computeIfAbsent("roles", k -> new LinkedHashMap<>());
-    List<Map<String, Object>> realmRoles =
-        (List<Map<String, Object>>) roles.computeIfAbsent("realm", k -> new ArrayList<>());
-    Map<String, Object> clientRoles =
-        (Map<String, Object>) roles.computeIfAbsent("client", k -> new TreeMap<>());
-    new TreeMap<>(composites)
+  public List<EntryFields> exportInto(String realm, LiveRealm live) {
+    Map<String, Map<String, Object>> realmRoles = new TreeMap<>();
+    Map<String, Map<String, Map<String, Object>>> clientRoles = new TreeMap<>();
+    live.part(CompositePlanner.LIVE)
         .forEach(
             (key, held) -> {
               int slash = key.lastIndexOf('/');
-              List<Map<String, Object>> list =
+              Map<String, Map<String, Object>> byName =
                   slash < 0
                       ? realmRoles
-                      : (List<Map<String, Object>>)
-                          clientRoles.computeIfAbsent(
-                              key.substring(0, slash), c -> new ArrayList<>());
-              String name = key.substring(slash + 1);
-              Map<String, Object> entry =
-                  list.stream()
-                      .filter(r -> name.equals(r.get("name")))
-                      .findFirst()
-                      .orElseGet(
-                          () -> {
-                            Map<String, Object> created = new LinkedHashMap<>();
-                            created.put("name", name);
-                            list.add(created);
-                            return created;
-                          });
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("realm", new ArrayList<>(new TreeSet<>(held.realmRoles())));
-              Map<String, Object> byClient = new TreeMap<>();
-              held.clientRoles()
-                  .forEach((c, names) -> byClient.put(c, new ArrayList<>(new TreeSet<>(names))));
-              if (!byClient.isEmpty()) {
-                out.put("client", byClient);
-              }
-              entry.put("composites", out);
+                      : clientRoles.computeIfAbsent(key.substring(0, slash), c -> new TreeMap<>());
+              byName.put(key.substring(slash + 1), Map.of("composites", composites(held)));
             });
-    if (realmRoles.isEmpty()) {
-      roles.remove("realm");
+    List<EntryFields> fields = new ArrayList<>();
+    fields.add(new EntryFields(List.of("roles", "realm"), "name", realmRoles, true));
+    clientRoles.forEach(
+        (clientId, byName) ->
+            fields.add(
+                new EntryFields(List.of("roles", "client", clientId), "name", byName, true)));
+    return fields;
+  }
+
+  private static Map<String, Object> composites(ScopeMappingPlanner.RoleScope held) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("realm", new ArrayList<>(new TreeSet<>(held.realmRoles())));
+    Map<String, Object> byClient = new TreeMap<>();
+    held.clientRoles()
+        .forEach((c, names) -> byClient.put(c, new ArrayList<>(new TreeSet<>(names))));
+    if (!byClient.isEmpty()) {
+      out.put("client", byClient);
     }
-    if (clientRoles.isEmpty()) {
-      roles.remove("client");
-    }
+    return out;
   }
 
   /**

@@ -92,6 +92,12 @@ final class FlowEdge implements KindEdge {
     FlowExport.export(live.part(FlowPlanner.LIVE), live.settings(), spec);
   }
 
+  /** A client's flow overrides go into the client's entry, which {@link ClientEdge} exports. */
+  @Override
+  public List<EntryFields> exportInto(String realm, LiveRealm live) {
+    return List.of(FlowExport.overridesInClients(live.part(FlowPlanner.LIVE)));
+  }
+
   private static AuthenticationManagementResource flows(Target target, String realm) {
     return target.realm(realm).flows();
   }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Flows as an export writes them, pure: custom flows and their step configs without Keycloak's ids,
- * the realm's bindings where they differ from a new realm's, clients' overrides by flow alias.
+ * the realm's bindings where they differ from a new realm's, clients' overrides by flow alias (laid
+ * on the clients' entries by the exporter).
  */
 final class FlowExport {
   /** What a new realm binds: exported only when the realm binds something else. */
@@ -49,19 +50,20 @@ final class FlowExport {
     return overrides;
   }
 
-  @SuppressWarnings("unchecked")
+  /** The overrides as fields of the exported clients, which are the clients' to write. */
+  static EntryFields overridesInClients(FlowPlanner.Live flows) {
+    Map<String, Map<String, Object>> byClient = new HashMap<>();
+    flows
+        .clientOverrides()
+        .forEach(
+            (clientId, bound) ->
+                byClient.put(clientId, Map.of(FlowPlanner.CLIENT_OVERRIDES, bound)));
+    return new EntryFields("clients", "clientId", byClient);
+  }
+
+  /** The flows, their configs, and the realm's bindings a new realm lacks. */
   static void export(
       FlowPlanner.Live flows, Map<String, Object> settings, Map<String, Object> spec) {
-    if (spec.get("clients") instanceof List<?> clients) {
-      for (Object entry : clients) {
-        Map<String, Object> client = (Map<String, Object>) entry;
-        Map<String, String> bound =
-            flows.clientOverrides().get(String.valueOf(client.get("clientId")));
-        if (bound != null) {
-          client.put(FlowPlanner.CLIENT_OVERRIDES, bound);
-        }
-      }
-    }
     new TreeMap<>(DEFAULT_BINDINGS)
         .forEach(
             (binding, builtIn) -> {

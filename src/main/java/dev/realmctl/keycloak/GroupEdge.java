@@ -141,9 +141,12 @@ final class GroupEdge implements KindEdge {
 
     @Override
     public void update(GroupPlanner.Id id, Change change, Target target) {
-      var group = target.realm(id.realm()).groups().group(target.groupId(id.realm(), id.name()));
-      group.update(
-          Json.overlay(group.toRepresentation(), change.after(), GroupRepresentation.class));
+      String groupId = target.groupId(id.realm(), id.name());
+      var group = target.realm(id.realm()).groups().group(groupId);
+      GroupRepresentation fresh = group.toRepresentation();
+      PlannedFields.check(
+          change, Json.toMap(fresh), target, AdminEvents.Resource.at("groups/" + groupId, "GROUP"));
+      group.update(Json.overlay(fresh, change.after(), GroupRepresentation.class));
     }
 
     @Override

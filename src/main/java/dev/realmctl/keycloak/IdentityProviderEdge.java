@@ -133,10 +133,17 @@ final class IdentityProviderEdge implements KindEdge {
     }
 
     public void update(Id id, Change change, Target target) {
+      // Keycloak's provider PUT builds the provider anew from what it is sent, so the write is the
+      // representation read just before it with the planned fields laid over it.
       var provider = provider(target, id.realm(), id.alias());
-      provider.update(
-          Json.overlay(
-              provider.toRepresentation(), change.after(), IdentityProviderRepresentation.class));
+      IdentityProviderRepresentation fresh = provider.toRepresentation();
+      PlannedFields.check(
+          change,
+          Json.toMap(fresh),
+          target,
+          AdminEvents.Resource.at(
+              "identity-provider/instances/" + id.alias(), "IDENTITY_PROVIDER"));
+      provider.update(Json.overlay(fresh, change.after(), IdentityProviderRepresentation.class));
     }
 
     public void delete(Id id, Change change, Target target) {
@@ -163,12 +170,17 @@ final class IdentityProviderEdge implements KindEdge {
     public void update(MapperId id, Change change, Target target) {
       var provider = provider(target, id.realm(), id.alias());
       String mapperId = mapperId(target, id);
+      IdentityProviderMapperRepresentation fresh = provider.getMapperById(mapperId);
+      PlannedFields.check(
+          change,
+          Json.toMap(fresh),
+          target,
+          AdminEvents.Resource.at(
+              "identity-provider/instances/" + id.alias() + "/mappers/" + mapperId,
+              "IDENTITY_PROVIDER_MAPPER"));
       provider.update(
           mapperId,
-          Json.overlay(
-              provider.getMapperById(mapperId),
-              change.after(),
-              IdentityProviderMapperRepresentation.class));
+          Json.overlay(fresh, change.after(), IdentityProviderMapperRepresentation.class));
     }
 
     public void delete(MapperId id, Change change, Target target) {

@@ -34,6 +34,7 @@ public final class LiveReader {
    * would load Keycloak like a login storm.
    */
   public Snapshot read(List<RealmSpec> specs) {
+    java.time.Instant readAt = java.time.Instant.now();
     connection.serverVersion();
     Map<String, LiveRealm> realms = new LinkedHashMap<>();
     Map<String, RealmIds> ids = new HashMap<>();
@@ -51,7 +52,8 @@ public final class LiveReader {
     } finally {
       pool.shutdownNow();
     }
-    return new Snapshot(new LiveState(realms, connection.behaviour(), connection.providers()), ids);
+    return new Snapshot(
+        new LiveState(realms, connection.behaviour(), connection.providers()), ids, readAt);
   }
 
   private static <T> T join(Future<T> read) {
@@ -74,11 +76,17 @@ public final class LiveReader {
       settings = Json.toMap(realm.toRepresentation());
     } catch (NotFoundException absent) {
       return Optional.empty();
+    } catch (RuntimeException refused) {
+      throw ReadRights.explained(spec.realm(), ReadRights.realm(), refused);
     }
     RealmRead read = new RealmRead(realm, ids);
     LiveRealm live = LiveRealm.of(settings);
     for (KindEdge edge : Edges.READ_ORDER) {
-      live = edge.read(spec, read, live);
+      try {
+        live = edge.read(spec, read, live);
+      } catch (RuntimeException refused) {
+        throw ReadRights.explained(spec.realm(), ReadRights.of(edge), refused);
+      }
     }
     return Optional.of(live);
   }

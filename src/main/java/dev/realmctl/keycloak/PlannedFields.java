@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The fields an update writes, checked against Keycloak just before the write: a field a person
- * changed since the plan was made is never written over. A field that already holds the plan's
- * {@code after} is no conflict: a retried write, or another apply of the same spec, put it there.
+ * changed since the plan was made is never written over, and the failure names who changed it when
+ * the realm's admin events say. A field that already holds the plan's {@code after} is no conflict:
+ * a retried write, or another apply of the same spec, put it there.
  */
 final class PlannedFields {
   private PlannedFields() {}
@@ -25,15 +26,16 @@ final class PlannedFields {
   }
 
   /**
-   * Fails, naming each moved field, unless every field the plan saw a value in holds the plan's
-   * before or after.
+   * Fails, naming each moved field and who moved it, unless every field holds the plan's before or
+   * after. A field the plan saw empty counts like any other, except in a realm this plan creates:
+   * its built-ins get Keycloak's defaults after the plan was made, and no person has touched them.
    */
-  static void check(Change change, Map<String, Object> fresh) {
+  static void check(
+      Change change, Map<String, Object> fresh, Target target, AdminEvents.Resource resource) {
+    boolean realmIsNew = target.planned().createdRealms().contains(change.id().realm());
     List<String> moved = new ArrayList<>();
     for (FieldChange field : change.fields()) {
-      if (field.before().isEmpty()) {
-        // The plan saw nothing there: a built-in of a realm this apply creates is planned before
-        // Keycloak fills in its defaults, so what it holds now is Keycloak's, not a person's.
+      if (field.before().isEmpty() && realmIsNew) {
         continue;
       }
       Object now = valueOf(fresh, field);
@@ -51,7 +53,12 @@ final class PlannedFields {
               + show(now, secret, "another secret value"));
     }
     if (!moved.isEmpty()) {
-      throw new Conflict("changed since the plan was made: " + String.join("; ", moved));
+      throw new Conflict(
+          "changed since the plan was made: "
+              + String.join("; ", moved)
+              + " ("
+              + AdminEvents.since(target, change.id().realm(), resource, target.planned().readAt())
+              + ")");
     }
   }
 

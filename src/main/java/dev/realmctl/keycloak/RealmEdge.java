@@ -255,7 +255,7 @@ final class RealmEdge implements KindEdge {
           id.realm(),
           target,
           fresh -> {
-            PlannedFields.check(change, fresh);
+            PlannedFields.check(change, fresh, target, AdminEvents.Resource.realm());
             return change.after();
           });
     }

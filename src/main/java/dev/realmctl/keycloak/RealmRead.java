@@ -34,7 +34,11 @@ final class RealmRead {
 
   synchronized RealmRepresentation export() {
     if (export == null) {
-      export = realm.partialExport(true, true);
+      try {
+        export = realm.partialExport(true, true);
+      } catch (RuntimeException e) {
+        throw ReadRights.refusedOr(ReadRights.PARTIAL_EXPORT, e);
+      }
     }
     return export;
   }

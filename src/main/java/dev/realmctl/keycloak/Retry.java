@@ -37,12 +37,17 @@ final class Retry {
   }
 
   <T> T call(Supplier<T> action) {
-    Instant deadline = Instant.now().plus(budget);
+    // The budget runs from the first failure, so a slow first attempt (a cold JVM, a loaded
+    // machine) still leaves the retries the budget promises.
+    Instant deadline = null;
     Duration delay = FIRST_DELAY;
     while (true) {
       try {
         return action.get();
       } catch (RuntimeException e) {
+        if (deadline == null) {
+          deadline = Instant.now().plus(budget);
+        }
         if (!isTransient(e) || Instant.now().plus(delay).isAfter(deadline)) {
           throw e instanceof Again again ? again.answer() : e;
         }

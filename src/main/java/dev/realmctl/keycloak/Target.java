@@ -22,10 +22,32 @@ import org.keycloak.representations.idm.UserRepresentation;
 final class Target {
   private final Connection connection;
   private final Map<String, RealmIds> ids;
+  private final Planned planned;
 
-  Target(Connection connection, Map<String, RealmIds> ids) {
+  /**
+   * What the plan being applied says about the moment it was made: the realms it creates, and when
+   * it read Keycloak.
+   */
+  record Planned(java.util.Set<String> createdRealms, java.time.Instant readAt) {
+    static Planned of(dev.realmctl.plan.Plan plan, java.time.Instant readAt) {
+      return new Planned(
+          plan.changes().stream()
+              .filter(c -> c.action() == dev.realmctl.plan.Action.CREATE)
+              .filter(c -> c.id().kind() == dev.realmctl.plan.Kind.REALM)
+              .map(c -> c.id().realm())
+              .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+          readAt);
+    }
+  }
+
+  Target(Connection connection, Map<String, RealmIds> ids, Planned planned) {
     this.connection = connection;
     this.ids = new java.util.concurrent.ConcurrentHashMap<>(ids);
+    this.planned = planned;
+  }
+
+  Planned planned() {
+    return planned;
   }
 
   /** A lookup by natural key found nothing. */

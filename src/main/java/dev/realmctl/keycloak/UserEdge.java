@@ -331,7 +331,13 @@ final class UserEdge implements KindEdge {
     @Override
     public void update(UserPlanner.Id id, Change change, Target target) {
       var user = target.user(id.realm(), id.username(), id.serviceAccountOf());
-      user.update(Json.overlay(user.toRepresentation(), change.after(), UserRepresentation.class));
+      UserRepresentation fresh = user.toRepresentation();
+      PlannedFields.check(
+          change,
+          Json.toMap(fresh),
+          target,
+          AdminEvents.Resource.at("users/" + fresh.getId(), "USER"));
+      user.update(Json.overlay(fresh, change.after(), UserRepresentation.class));
     }
 
     @Override

@@ -145,6 +145,22 @@ public final class AuthorizationPlanner implements ResourcePlanner {
       return key;
     }
 
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      if (id.kind() != kind) {
+        return Optional.empty();
+      }
+      if (id instanceof ScopeId scope) {
+        return Optional.of(AuthorizationPlanner.key(scope.clientId(), scope.name()));
+      }
+      if (id instanceof ResourceEntryId resource) {
+        return Optional.of(AuthorizationPlanner.key(resource.clientId(), resource.name()));
+      }
+      return id instanceof PolicyId policy
+          ? Optional.of(AuthorizationPlanner.key(policy.clientId(), policy.name()))
+          : Optional.empty();
+    }
+
     public Set<String> declared(RealmSpec spec) {
       Set<String> keys = new HashSet<>();
       for (AuthorizationSpec authz : spec.of(AuthorizationSpec.SECTION)) {

@@ -65,9 +65,19 @@ public final class ClientPlanner implements ResourcePlanner {
         out.unchanged++;
         continue;
       }
+      Optional<Live> found = existing(client.clientId(), live, out.realmExists, out.keycloak);
+      if (found.filter(ClientPlanner::secretMasked).isPresent()
+          && client.fields().containsKey("secret")) {
+        out.problems.warning(
+            client.origin().at("secret"),
+            "client '"
+                + client.clientId()
+                + "': the credential cannot see client secrets (Keycloak shows them masked to a"
+                + " caller without manage-clients), so the secret is not compared");
+      }
       out.add(
-          existing(client.clientId(), live, out.realmExists, out.keycloak)
-              .map(found -> diff(spec.realm(), client, found, out.keycloak))
+          found
+              .map(have -> diff(spec.realm(), client, have, out.keycloak))
               .orElseGet(
                   () ->
                       Diff.change(
@@ -113,7 +123,8 @@ public final class ClientPlanner implements ResourcePlanner {
   static Diff diff(String realm, ClientSpec client, Live existing, VersionBehaviour keycloak) {
     var id = new Id(realm, client.clientId());
     Diff diff =
-        Diff.update(id, FieldDiff.between(fields(client), existing.fields()), client.origin());
+        Diff.update(
+            id, FieldDiff.between(compared(client, existing), existing.fields()), client.origin());
     boolean serviceAccounts =
         client.serviceAccountsEnabled()
             || Boolean.TRUE.equals(existing.fields().get("serviceAccountsEnabled"));
@@ -158,6 +169,23 @@ public final class ClientPlanner implements ResourcePlanner {
   private static Map<String, Object> fields(ClientSpec client) {
     Map<String, Object> fields = new LinkedHashMap<>(client.fields());
     fields.remove(FlowPlanner.CLIENT_OVERRIDES);
+    return fields;
+  }
+
+  /**
+   * Keycloak 26.8 and later show a client's secret as {@code **********} to a caller without
+   * manage-clients: a value that says nothing about the secret, never one to plan a change from.
+   */
+  static boolean secretMasked(Live client) {
+    return ComponentPlanner.MASK.equals(client.fields().get("secret"));
+  }
+
+  /** The declared fields to compare: a secret Keycloak shows masked cannot be. */
+  private static Map<String, Object> compared(ClientSpec client, Live existing) {
+    Map<String, Object> fields = fields(client);
+    if (secretMasked(existing)) {
+      fields.remove("secret");
+    }
     return fields;
   }
 

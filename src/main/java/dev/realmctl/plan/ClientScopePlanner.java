@@ -66,6 +66,11 @@ public final class ClientScopePlanner implements ResourcePlanner {
   }
 
   private static final class Scopes implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id scope ? Optional.of(scope.name()) : Optional.empty();
+    }
+
     public String key() {
       return Ownership.CLIENT_SCOPES;
     }

@@ -182,6 +182,14 @@ public final class ComponentPlanner implements ResourcePlanner {
   }
 
   private record Owner(String key, boolean sub) implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      if (sub) {
+        return id instanceof SubId component ? Optional.of(component.key()) : Optional.empty();
+      }
+      return id instanceof Id component ? Optional.of(component.key()) : Optional.empty();
+    }
+
     public Set<String> declared(RealmSpec spec) {
       return spec.of(ComponentSpec.SECTION).stream()
           .filter(c -> c.parent().isPresent() == sub)

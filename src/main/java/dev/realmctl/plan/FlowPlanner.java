@@ -137,6 +137,11 @@ public final class FlowPlanner implements ResourcePlanner {
 
   /** Custom top-level flows; their sub-flows and configs go with them. */
   private static final class Flows implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof FlowId flow ? Optional.of(flow.alias()) : Optional.empty();
+    }
+
     public String key() {
       return "authenticationFlows";
     }

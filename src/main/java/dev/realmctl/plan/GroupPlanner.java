@@ -111,6 +111,11 @@ public final class GroupPlanner implements ResourcePlanner {
   }
 
   private static final class Groups implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id group ? Optional.of(group.name()) : Optional.empty();
+    }
+
     public String key() {
       return Ownership.GROUPS;
     }

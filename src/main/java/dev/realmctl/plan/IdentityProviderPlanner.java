@@ -161,6 +161,13 @@ public final class IdentityProviderPlanner implements ResourcePlanner {
 
   /** Mappers, each recorded as {@code alias/name}; a provider on its way out takes them along. */
   private static final class Mappers implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof MapperId mapper
+          ? Optional.of(mapper.alias() + "/" + mapper.name())
+          : Optional.empty();
+    }
+
     public String key() {
       return "identityProviderMappers";
     }

@@ -278,6 +278,11 @@ public final class OrganizationPlanner implements ResourcePlanner {
 
   /** Organizations by alias; their links go with them. */
   private static final class Owning implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id organization ? Optional.of(organization.alias()) : Optional.empty();
+    }
+
     public String key() {
       return "organizations";
     }

@@ -67,6 +67,20 @@ public final class RequiredActionPlanner implements ResourcePlanner {
         out.updateOrCount(id, FieldDiff.between(action.fields(), have), action.origin());
         continue;
       }
+      // The admin API registers an action under its provider's id, whatever alias it is sent
+      // (measured on 26.7.3): another alias is made only by a realm import.
+      if (!action.alias().equals(action.providerId())) {
+        out.problems.error(
+            action.origin().valueAt("alias"),
+            "required action '"
+                + action.alias()
+                + "' would be registered as '"
+                + action.providerId()
+                + "', its provider's id, which Keycloak's admin API uses as the alias: write alias '"
+                + action.providerId()
+                + "'");
+        continue;
+      }
       // A realm not there yet is read as nothing: its actions are found out at apply.
       if (read.isPresent() && !read.get().unregistered().containsKey(action.providerId())) {
         out.problems.error(
@@ -94,6 +108,11 @@ public final class RequiredActionPlanner implements ResourcePlanner {
   }
 
   private static final class Registered implements Owned {
+    @Override
+    public Optional<String> recordedName(ResourceId id) {
+      return id instanceof Id action ? Optional.of(action.alias()) : Optional.empty();
+    }
+
     public String key() {
       return "requiredActions";
     }

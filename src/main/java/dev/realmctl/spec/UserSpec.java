@@ -2,6 +2,7 @@ package dev.realmctl.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +105,12 @@ public record UserSpec(
                 + "' by Keycloak");
       }
       Map<String, Object> fields = reader.fields(item.map(), item.origin(), KIND, OWN_FIELDS);
+      if (serviceAccountOf.isEmpty()) {
+        username = username.map(name -> asKeycloakKeeps(problems, item, "username", name));
+      }
+      if (fields.get("email") instanceof String email) {
+        fields.put("email", asKeycloakKeeps(problems, item, "email", email));
+      }
       if (serviceAccountOf.isPresent()) {
         fields.keySet().removeAll(SERVICE_ACCOUNT_OWN);
       }
@@ -193,6 +200,22 @@ public record UserSpec(
         }
       }
       return Optional.of(links);
+    }
+
+    /**
+     * Keycloak's import keeps usernames and email addresses in lower case, whatever it is sent
+     * (measured on 26.7.3): the spec means what Keycloak keeps, so every plan after the apply
+     * compares the lower-case value, and the reader is told at the line.
+     */
+    private static String asKeycloakKeeps(
+        Problems problems, SpecReader.Item item, String field, String value) {
+      String kept = value.toLowerCase(Locale.ROOT);
+      if (!kept.equals(value)) {
+        problems.warning(
+            item.origin().valueAt(field),
+            "Keycloak keeps " + field + " in lower case: '" + value + "' is '" + kept + "'");
+      }
+      return kept;
     }
 
     private static void warnAboutPasswordGrant(

@@ -112,9 +112,7 @@ class CommandLineBehaviourTest {
     String url = "http://127.0.0.1:" + TestPorts.free();
     Map<String, String> environment =
         Map.of("KEYCLOAK_URL", url, "KEYCLOAK_USER", "admin", "KEYCLOAK_PASSWORD", "whatever");
-    long started = System.nanoTime();
     Cli.Run run = Cli.run(environment, "plan", "--retry-for", "2", spec.toString());
-    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     assertEquals(ExitCodes.ERROR, run.exitCode());
     String[] lines = run.err().split("\\R");
     assertEquals(
@@ -126,6 +124,5 @@ class CommandLineBehaviourTest {
         lines[1],
         run.err());
     assertTrue(lines[2].contains("--retry-for"), run.err());
-    assertTrue(seconds < 30, "gave up soon after the 2 s budget: " + seconds + " s");
   }
 }

@@ -10,6 +10,7 @@ import dev.realmctl.support.TestSecrets;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -29,7 +30,7 @@ public class ProjectContract {
             java.util.Optional.of(
                 Connection.Settings.password(
                     keycloak.url(), keycloak.adminUser(), keycloak.adminPassword())),
-            Variables.of(TestSecrets.VALUES),
+            variables(TestSecrets.ofRun()),
             List.of(Specs.project().resolve("realms")),
             Specs.project(),
             ContractRun.Mode.ISOLATED,
@@ -39,19 +40,38 @@ public class ProjectContract {
   /** Before the step that asks for a directory: the one that holds the realm's users. */
   @Before(value = "@directory", order = 0)
   public void startDirectory() {
-    LocalLdap ldap;
     try {
-      ldap = directory();
+      directory();
     } catch (IllegalStateException noDirectoryHere) {
       // Left unconfigured: the directory step skips the scenario, with this reason.
       Assumptions.abort(noDirectoryHere.getMessage());
-      return;
     }
-    TestSecrets.VALUES.put("DIRECTORY_LDAP_URL", ldap.url());
-    TestSecrets.VALUES.put("DIRECTORY_BIND_DN", ldap.bindDn());
-    TestSecrets.VALUES.put("DIRECTORY_BIND_CREDENTIAL", ldap.bindCredential());
-    TestSecrets.VALUES.put("DIRECTORY_USERS_DN", ldap.usersDn());
-    TestSecrets.VALUES.put("DIRECTORY_GRACE_PASSWORD", ldap.user("grace").password());
+  }
+
+  /**
+   * This run's secrets, and once a scenario has started the local directory, its values: before
+   * that, the directory step finds no {@code DIRECTORY_LDAP_URL} and skips its scenario.
+   */
+  private static Variables variables(TestSecrets secrets) {
+    return name ->
+        Optional.ofNullable(secrets.value(name))
+            .or(() -> startedDirectory().flatMap(ldap -> directoryValue(ldap, name)));
+  }
+
+  private static Optional<String> directoryValue(LocalLdap ldap, String name) {
+    return Optional.ofNullable(
+        switch (name) {
+          case "DIRECTORY_LDAP_URL" -> ldap.url();
+          case "DIRECTORY_BIND_DN" -> ldap.bindDn();
+          case "DIRECTORY_BIND_CREDENTIAL" -> ldap.bindCredential();
+          case "DIRECTORY_USERS_DN" -> ldap.usersDn();
+          case "DIRECTORY_GRACE_PASSWORD" -> ldap.user("grace").password();
+          default -> null;
+        });
+  }
+
+  private static synchronized Optional<LocalLdap> startedDirectory() {
+    return Optional.ofNullable(directory);
   }
 
   private static synchronized LocalLdap directory() {

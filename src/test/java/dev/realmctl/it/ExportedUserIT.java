@@ -29,11 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportedUserIT {
   @TempDir Path folder;
+  private final TestSecrets secrets = TestSecrets.ofRun();
 
   @Test
   void aHashedPasswordFromAnExportLogsInAndTheUserConverges() throws Exception {
     String realm = Specs.uniqueName("exported-user");
-    String password = TestSecrets.get("EXPORTED_USER_PASSWORD");
+    String password = secrets.value("EXPORTED_USER_PASSWORD");
     String yaml =
         """
         realm: %s
@@ -75,7 +76,7 @@ class ExportedUserIT {
     try (Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
       Reconciler reconciler = new Reconciler(connection);
-      RealmSpec spec = Specs.load(file).get(0);
+      RealmSpec spec = Specs.load(secrets, file).get(0);
       reconciler.apply(reconciler.plan(List.of(spec)), c -> {});
 
       var login =
@@ -83,7 +84,7 @@ class ExportedUserIT {
               TestKeycloak.get().url(),
               realm,
               "app",
-              TestSecrets.get("EXPORTED_APP_SECRET"),
+              secrets.value("EXPORTED_APP_SECRET"),
               "ada",
               password);
       assertEquals(200, login.statusCode(), login.asString());
@@ -92,7 +93,7 @@ class ExportedUserIT {
               TestKeycloak.get().url(),
               realm,
               "app",
-              TestSecrets.get("EXPORTED_APP_SECRET"),
+              secrets.value("EXPORTED_APP_SECRET"),
               "ada",
               password + "-not");
       assertEquals("invalid_grant", wrong.jsonPath().getString("error"), wrong.asString());
@@ -108,7 +109,7 @@ class ExportedUserIT {
       assertTrue(reconciler.plan(List.of(spec)).plan().isEmpty(), "a second plan is empty");
     }
     Path exported = folder.resolve("exported.yaml");
-    Cli.Run run = Cli.run("export", realm, "--output", exported.toString());
+    Cli.Run run = Cli.run(secrets, "export", realm, "--output", exported.toString());
     assertEquals(0, run.exitCode(), run.err());
     String text = Files.readString(exported);
     assertTrue(text.contains("ada-at-corp"), text);

@@ -44,8 +44,8 @@ class LoginFailureIT {
         run.err());
     assertTrue(run.err().contains("Check KEYCLOAK_USER and KEYCLOAK_PASSWORD"), run.err());
     assertFalse(run.err().contains("cannot be reached"), "a refusal is not retried: " + run.err());
-    // Generous for a loaded machine; a retried refusal would take the whole 60 s.
-    assertTrue(millis < 45_000, "said at once, not after the retry budget: " + millis + " ms");
+    // Not a speed check: a retried refusal takes at least the 60 s budget after its first failure.
+    assertTrue(millis < 60_000, "said at once, not after the retry budget: " + millis + " ms");
 
     environment.put("KEYCLOAK_PASSWORD", keycloak.adminPassword());
     environment.put("KEYCLOAK_REALM", "no-such-realm-" + Specs.uniqueName("x"));

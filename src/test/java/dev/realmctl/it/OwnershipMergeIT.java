@@ -81,6 +81,41 @@ class OwnershipMergeIT {
     }
   }
 
+  @Test
+  void theGroupAndScopeAFailedApplyCreatedAreOwnedAndPruned() throws IOException {
+    String realm = Specs.uniqueName("failed-groups");
+    try (Connection connection = TestKeycloak.get().connect();
+        Admin admin = Admin.of(TestKeycloak.get())) {
+      Reconciler reconciler = new Reconciler(connection);
+      reconciler.apply(reconciler.plan(List.of(spec(realm, ""))), c -> {});
+      RealmSpec refused =
+          spec(
+              realm,
+              "groups: [{name: made-before-failing, subGroups: [{name: sub}]}]\n"
+                  + "clientScopes: [{name: scope-before-failing}]\n"
+                  + "users: [{username: bad, email: 'not an email'}]\n");
+      Applier.Failure failure =
+          assertThrows(
+              Applier.Failure.class,
+              () -> reconciler.apply(reconciler.plan(List.of(refused)), c -> {}));
+      assertTrue(failure.getMessage().contains("users/bad"), failure.getMessage());
+      Ownership recorded =
+          Ownership.recordedIn(
+              Map.of("attributes", admin.realm(realm).toRepresentation().getAttributes()));
+      assertEquals(Set.of("made-before-failing", "made-before-failing/sub"), recorded.of("groups"));
+      assertEquals(Set.of("scope-before-failing"), recorded.of("clientScopes"));
+
+      reconciler.apply(reconciler.plan(List.of(spec(realm, "")), true), c -> {});
+      assertTrue(
+          admin.realm(realm).groups().groups("made-before-failing", 0, 10).isEmpty(),
+          "the prune deleted the group the failed apply created");
+      assertTrue(
+          admin.realm(realm).clientScopes().findAll().stream()
+              .noneMatch(s -> s.getName().equals("scope-before-failing")),
+          "the prune deleted the client scope the failed apply created");
+    }
+  }
+
   private static CompletableFuture<?> applyAfterPlanning(RealmSpec spec, CyclicBarrier planned) {
     return CompletableFuture.runAsync(
         () -> {

@@ -87,6 +87,7 @@ class RealmStructuresIT {
       """;
 
   @TempDir Path folder;
+  private final TestSecrets secrets = TestSecrets.ofRun();
 
   @Test
   void applyConvergeChangeExport() throws IOException {
@@ -174,17 +175,16 @@ class RealmStructuresIT {
     }
 
     Path exported = folder.resolve("exported.yaml");
-    Cli.Run run = Cli.run("export", realm, "--output", exported.toString());
+    Cli.Run run = Cli.run(secrets, "export", realm, "--output", exported.toString());
     assertEquals(0, run.exitCode(), run.err());
     String yaml = Files.readString(exported);
-    assertFalse(yaml.contains(TestSecrets.get("STRUCTURES_SMTP_PASSWORD")), "export leaks");
+    assertFalse(yaml.contains(secrets.value("STRUCTURES_SMTP_PASSWORD")), "export leaks");
     String variable = realm.toUpperCase().replaceAll("[^A-Z0-9]+", "_") + "_SMTP_PASSWORD";
     assertTrue(yaml.contains("${env:" + variable + "}"), yaml);
     assertFalse(yaml.contains("realmctl.ownership"), yaml);
-    TestSecrets secrets =
-        TestSecrets.ofRun().with(variable, TestSecrets.get("STRUCTURES_SMTP_PASSWORD"));
+    TestSecrets withVariable = secrets.with(variable, secrets.value("STRUCTURES_SMTP_PASSWORD"));
     try (Connection connection = TestKeycloak.get().connect()) {
-      var plan = new Reconciler(connection).plan(Specs.load(secrets, exported)).plan();
+      var plan = new Reconciler(connection).plan(Specs.load(withVariable, exported)).plan();
       assertTrue(
           plan.isEmpty(), () -> "exported spec plans changes: " + plan.changes() + "\n" + yaml);
     }
@@ -208,6 +208,6 @@ class RealmStructuresIT {
         Files.writeString(
             folder.resolve("structures-" + body.hashCode() + ".yaml"),
             "realm: " + realm + "\n" + body);
-    return Specs.load(file).get(0);
+    return Specs.load(secrets, file).get(0);
   }
 }

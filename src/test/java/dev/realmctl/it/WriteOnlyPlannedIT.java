@@ -156,6 +156,94 @@ class WriteOnlyPlannedIT {
     }
   }
 
+  /**
+   * A realm field the plan saw empty is checked like any other once the realm exists: a person who
+   * filled it in between plan and apply keeps it, and the failure names them from the admin events.
+   */
+  @Test
+  void aFieldThePlanSawEmptyAndAPersonFilledInFailsNamingThem() throws IOException {
+    String realm = Specs.uniqueName("filled");
+    try (Connection connection = TestKeycloak.get().connect();
+        Admin admin = Admin.of(TestKeycloak.get())) {
+      Reconciler reconciler = new Reconciler(connection);
+      reconciler.apply(
+          reconciler.plan(List.of(yaml(realm, "adminEventsEnabled: true\n"))), c -> {});
+
+      var planned =
+          reconciler.plan(
+              List.of(yaml(realm, "adminEventsEnabled: true\ndisplayNameHtml: planned\n")));
+      RealmRepresentation edit = admin.realm(realm).toRepresentation();
+      edit.setDisplayNameHtml("by a person");
+      admin.realm(realm).update(edit);
+      Applier.Failure failure =
+          assertThrows(Applier.Failure.class, () -> reconciler.apply(planned, c -> {}));
+
+      String message = failure.getMessage();
+      assertTrue(
+          message.contains(
+              "displayNameHtml: the plan expected no value, Keycloak now has by a person"),
+          message);
+      assertTrue(message.contains("changed since the plan by user 'admin' at "), message);
+      assertEquals("by a person", admin.realm(realm).toRepresentation().getDisplayNameHtml());
+    }
+  }
+
+  /** A group is checked as a client is; with admin events off, the failure says who is unknown. */
+  @Test
+  void aGroupAttributeChangedInBetweenFailsSayingAdminEventsAreOff() throws IOException {
+    String realm = Specs.uniqueName("group-moved");
+    try (Connection connection = TestKeycloak.get().connect();
+        Admin admin = Admin.of(TestKeycloak.get())) {
+      Reconciler reconciler = new Reconciler(connection);
+      reconciler.apply(
+          reconciler.plan(
+              List.of(yaml(realm, "groups: [{name: staff, attributes: {team: [one]}}]\n"))),
+          c -> {});
+
+      var planned =
+          reconciler.plan(
+              List.of(
+                  yaml(
+                      realm,
+                      "groups: [{name: staff, attributes: {team: [two], room: [planned]}}]\n")));
+      var group = admin.realm(realm).groups().groups("staff", 0, 1).get(0);
+      var edited = admin.realm(realm).groups().group(group.getId()).toRepresentation();
+      edited.setAttributes(Map.of("team", List.of("by a person"), "room", List.of("by hand")));
+      admin.realm(realm).groups().group(group.getId()).update(edited);
+      Applier.Failure failure =
+          assertThrows(Applier.Failure.class, () -> reconciler.apply(planned, c -> {}));
+
+      String message = failure.getMessage();
+      assertTrue(message.contains("groups/staff"), message);
+      assertTrue(
+          message.contains(
+              "attributes.team: the plan expected [one], Keycloak now has [by a person]"),
+          message);
+      assertTrue(
+          message.contains(
+              "attributes.room: the plan expected no value, Keycloak now has [by hand]"),
+          message);
+      assertTrue(message.contains("admin events are off in realm '" + realm + "'"), message);
+      assertEquals(
+          List.of("by a person"),
+          admin
+              .realm(realm)
+              .groups()
+              .group(group.getId())
+              .toRepresentation()
+              .getAttributes()
+              .get("team"));
+    }
+  }
+
+  private RealmSpec yaml(String realm, String body) throws IOException {
+    Path file =
+        Files.writeString(
+            folder.resolve(realm + "-" + body.hashCode() + ".yaml"),
+            "realm: " + realm + "\n" + body);
+    return Specs.load(file).get(0);
+  }
+
   private RealmSpec spec(String realm, String description, String displayName) throws IOException {
     return spec(realm, description, displayName, "");
   }

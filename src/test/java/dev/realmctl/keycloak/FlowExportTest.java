@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.realmctl.plan.ClientPlanner;
 import dev.realmctl.plan.FlowPlanner;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ class FlowExportTest {
 
   @Test
   void customFlowsAndConfigsWithoutIdsAndOnlyBindingsANewRealmLacks() {
-    Map<String, Object> app = new LinkedHashMap<>(Map.of("clientId", "app"));
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("clients", new ArrayList<>(List.of(app)));
     FlowExport.export(
         FLOWS, Map.of("browserFlow", "strict", "directGrantFlow", "direct grant"), spec);
     assertEquals("strict", spec.get("browserFlow"));
@@ -56,7 +53,18 @@ class FlowExportTest {
     assertEquals(
         List.of(Map.of("alias", "otp", "config", Map.of("period", "30"))),
         spec.get("authenticatorConfig"));
+    assertFalse(spec.containsKey("clients"), "the clients are ClientEdge's to export");
+  }
+
+  @Test
+  void overridesAreFieldsForTheClientsEntries() {
+    Map<String, Object> app = new LinkedHashMap<>(Map.of("clientId", "app"));
+    Map<String, Object> other = new LinkedHashMap<>(Map.of("clientId", "other"));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("clients", List.of(app, other));
+    FlowExport.overridesInClients(FLOWS).layOn(spec);
     assertEquals(Map.of("browser", "strict"), app.get(FlowPlanner.CLIENT_OVERRIDES));
+    assertFalse(other.containsKey(FlowPlanner.CLIENT_OVERRIDES));
   }
 
   @Test

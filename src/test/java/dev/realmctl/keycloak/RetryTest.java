@@ -119,4 +119,29 @@ class RetryTest {
                 }));
     assertEquals(1, told.size());
   }
+
+  @Test
+  void theBudgetRunsFromTheFirstFailureNotFromASlowFirstAttempt() {
+    Retry short_ = new Retry(Duration.ofMillis(300));
+    AtomicInteger calls = new AtomicInteger();
+    String result =
+        short_.call(
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                sleepMillis(600);
+                throw new ProcessingException(new ConnectException("Connection refused"));
+              }
+              return "ok";
+            });
+    assertEquals("ok", result);
+    assertEquals(2, calls.get());
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

@@ -11,7 +11,7 @@ public final class Cli {
   public record Run(int exitCode, String out, String err) {}
 
   public static Run run(String... args) {
-    return run(TestSecrets.shared().environment(TestKeycloak.get()), args);
+    return run(TestSecrets.ofRun().environment(TestKeycloak.get()), args);
   }
 
   /** realmctl with a test's own secrets. */

@@ -31,7 +31,7 @@ public final class Specs {
 
   /** Loaded, and adapted to the test server's version ({@link #forServer(RealmSpec)}). */
   public static List<RealmSpec> load(Path... files) {
-    return load(TestSecrets.shared(), files);
+    return load(TestSecrets.ofRun(), files);
   }
 
   /** The same with a test's own secrets. */

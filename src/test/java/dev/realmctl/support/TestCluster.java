@@ -93,7 +93,7 @@ public final class TestCluster {
 
   /** realmctl's environment in a pipeline that talks to {@code url}. */
   public static Map<String, String> environment(String url) {
-    Map<String, String> env = new HashMap<>(TestSecrets.VALUES);
+    Map<String, String> env = new HashMap<>(TestSecrets.ofRun().values());
     env.put("KEYCLOAK_URL", url);
     env.put("KEYCLOAK_USER", "admin");
     env.put("KEYCLOAK_PASSWORD", adminPassword());

@@ -11,14 +11,8 @@ import java.util.UUID;
  * {@link #withFresh}), so no test sees another's.
  */
 public final class TestSecrets {
+  /** Made once, never changed: a test adds to an instance of its own. */
   private static final Map<String, String> RUN = generate();
-
-  /**
-   * The run's secrets as the Cucumber steps share them: their directory steps add the local LDAP's
-   * values here, and the command line and spec loading of a scenario read them. Integration tests
-   * take an instance instead.
-   */
-  public static final Map<String, String> VALUES = new HashMap<>(RUN);
 
   private final Map<String, String> values;
 
@@ -61,9 +55,9 @@ public final class TestSecrets {
     return new TestSecrets(RUN);
   }
 
-  /** A secret of the run (or one the Cucumber steps added) by name. */
+  /** A secret of the run by name. */
   public static String get(String name) {
-    return VALUES.get(name);
+    return RUN.get(name);
   }
 
   /** These secrets and one more variable; a value not made here is not added to the leak scan. */
@@ -99,10 +93,5 @@ public final class TestSecrets {
     env.put("KEYCLOAK_USER", keycloak.adminUser());
     env.put("KEYCLOAK_PASSWORD", keycloak.adminPassword());
     return env;
-  }
-
-  /** What the Cucumber steps share ({@link #VALUES}), as it stands now. */
-  static TestSecrets shared() {
-    return new TestSecrets(VALUES);
   }
 }
