@@ -30,6 +30,9 @@ class ServerKeepsTest {
     assertEquals(Optional.of("26.7"), probedMinor("26.7.0"));
     assertEquals(Optional.of("26.7"), probedMinor("26.8.1"));
     assertEquals(Optional.of("26.7"), probedMinor("27.0.0"));
+    assertEquals(Optional.of("24.0"), probedMinor("26.5.6"));
+    assertEquals(Optional.of("24.0"), probedMinor("25.0.6"));
+    assertEquals(Optional.of("24.0"), probedMinor("24.0.1"));
   }
 
   @Test
