@@ -55,7 +55,8 @@ public final class Planner {
       PlanBuilder out =
           new PlanBuilder(problems, existing.isPresent(), prune, live.keycloak(), live.providers());
       LiveRealm realm = existing.orElseGet(LiveRealm::empty);
-      PLANNERS.forEach(planner -> planner.plan(spec, realm, out));
+      RealmSpec kept = NotKeptFields.strip(spec, live.keycloak(), problems);
+      PLANNERS.forEach(planner -> planner.plan(kept, realm, out));
       out.changes.stream().map(live.providers().secrets()::mask).forEach(changes::add);
       unchanged += out.unchanged;
     }

@@ -32,14 +32,6 @@ public final class SpecReader {
           "otpSupportedApplications",
           "access");
 
-  /**
-   * Fields Keycloak accepts and does not keep, by representation: a declared one is a warning at
-   * its line and never planned. Measured on 26.7.3 (Keycloak's import and admin API): protocol
-   * mappers' consent fields are dropped (a mapper's consent is its client scope's now).
-   */
-  static final Map<String, Set<String>> NOT_KEPT =
-      Map.of("ProtocolMapperRepresentation", Set.of("consentRequired", "consentText"));
-
   private final FieldCatalog catalog;
   private final Problems problems;
 
@@ -224,20 +216,6 @@ public final class SpecReader {
     for (var entry : map.entrySet()) {
       String key = entry.getKey();
       if (handledElsewhere.contains(key) || READ_ONLY.contains(key)) {
-        continue;
-      }
-      if (NOT_KEPT.getOrDefault(kind.representation(), Set.of()).contains(key)) {
-        // Exports write the defaults (false, no text) on every entry: only a value is news.
-        Object given = map.get(key);
-        if (given == null
-            || Boolean.FALSE.equals(given)
-            || "false".equals(given)
-            || "".equals(given)) {
-          continue;
-        }
-        problems.warning(
-            origin.at(key),
-            "Keycloak does not keep '" + key + "' on " + kind.label() + "s: ignored");
         continue;
       }
       FieldType type = known.get(key);

@@ -154,9 +154,11 @@ public final class VersionBehaviour {
           Map.of("description", KeycloakVersion.of("26.3")));
 
   private final KeycloakVersion server;
+  private final ServerKeeps keeps;
 
   private VersionBehaviour(KeycloakVersion server) {
     this.server = server;
+    this.keeps = ServerKeeps.of(server);
   }
 
   public static VersionBehaviour of(KeycloakVersion server) {
@@ -330,6 +332,14 @@ public final class VersionBehaviour {
     return serviceAccountsEnabled && since(SERVICE_ACCOUNT_SCOPE)
         ? Set.of("service_account")
         : Set.of();
+  }
+
+  /**
+   * Whether the server keeps a representation field, as the probe of its version (or the nearest
+   * older one probed) learnt: {@link ServerKeeps}.
+   */
+  public boolean keeps(SpecKind kind, String field) {
+    return !keeps.drops(kind.representation(), field);
   }
 
   /** A refusal's wording: {@code needs Keycloak 25 or newer; the server runs 24.0.5}. */

@@ -102,31 +102,6 @@ class KeycloakImportAcceptsTest {
   }
 
   @Test
-  void aMappersConsentIsNotKeptSoItIsWarnedAndNeverPlanned() throws IOException {
-    var loaded =
-        load(
-            """
-            realm: r
-            clients:
-              - clientId: app
-                protocolMappers:
-                  - name: aud
-                    protocol: openid-connect
-                    protocolMapper: oidc-audience-mapper
-                    consentRequired: true
-                    consentText: hello
-                  - name: aud2
-                    protocol: openid-connect
-                    protocolMapper: oidc-audience-mapper
-                    consentRequired: false
-            """);
-    assertEquals(2, loaded.warnings().size(), loaded.warnings().toString());
-    assertTrue(
-        loaded.warnings().get(0).toString().contains("realm.yaml:8:9: warning: Keycloak does not"),
-        loaded.warnings().toString());
-  }
-
-  @Test
   void aPublicClientsSecretIsNotKeptSoItIsWarnedAndNeverPlanned() throws IOException {
     var loaded =
         load(
