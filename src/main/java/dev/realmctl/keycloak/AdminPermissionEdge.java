@@ -9,7 +9,6 @@ import dev.realmctl.plan.GroupPlanner;
 import dev.realmctl.plan.Kind;
 import dev.realmctl.plan.LiveRealm;
 import dev.realmctl.plan.Ownership;
-import dev.realmctl.plan.RolePlanner;
 import dev.realmctl.plan.UserPlanner;
 import dev.realmctl.spec.AdminPermissionSpec;
 import dev.realmctl.spec.AuthorizationSpec;
@@ -238,52 +237,23 @@ final class AdminPermissionEdge implements KindEdge {
     spec.of(UserSpec.SECTION).forEach(u -> users.remove(u.username()));
     users.removeAll(live.part(UserPlanner.LIVE).keySet());
     for (String user : users) {
-      if (!realm.users().searchByUsername(user, true).isEmpty()) {
+      if (AuthorizationRead.userExists(realm, user)) {
         found.add("user:" + user);
       }
     }
     spec.of(GroupSpec.SECTION).forEach(g -> groups.remove(g.path()));
     groups.removeAll(live.part(GroupPlanner.LIVE).keySet());
     for (String group : groups) {
-      if (exists(() -> realm.getGroupByPath("/" + group))) {
+      if (AuthorizationRead.groupExists(realm, group)) {
         found.add("group:" + group);
       }
     }
     for (String role : roles) {
-      int slash = role.indexOf('/');
-      Optional<String> client =
-          slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
-      String name = role.substring(slash + 1);
-      if (RolePlanner.exists(live, client, name)) {
-        continue;
-      }
-      boolean exists =
-          client.isEmpty()
-              ? exists(() -> realm.roles().get(name).toRepresentation())
-              : realm.clients().findByClientId(client.get()).stream()
-                  .anyMatch(
-                      c ->
-                          exists(
-                              () ->
-                                  realm
-                                      .clients()
-                                      .get(c.getId())
-                                      .roles()
-                                      .get(name)
-                                      .toRepresentation()));
-      if (exists) {
+      if (AuthorizationRead.roleOnlyInKeycloak(realm, live, role)) {
         found.add("role:" + role);
       }
     }
     return found;
-  }
-
-  private static boolean exists(java.util.function.Supplier<?> lookup) {
-    try {
-      return lookup.get() != null;
-    } catch (NotFoundException absent) {
-      return false;
-    }
   }
 
   /** The {@code admin-permissions} client's entry gets its policies, in Keycloak's order. */

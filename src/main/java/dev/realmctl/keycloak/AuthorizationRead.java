@@ -74,40 +74,19 @@ final class AuthorizationRead {
         for (String user : refs.users().keySet()) {
           if (!declaredUsers.contains(user)
               && !live.part(UserPlanner.LIVE).containsKey(user)
-              && !realm.users().searchByUsername(user, true).isEmpty()) {
+              && userExists(realm, user)) {
             found.add("user:" + user);
           }
         }
         for (String group : refs.groups().keySet()) {
           if (!declaredGroups.contains(group)
               && !live.part(GroupPlanner.LIVE).containsKey(group)
-              && exists(() -> realm.getGroupByPath("/" + group))) {
+              && groupExists(realm, group)) {
             found.add("group:" + group);
           }
         }
         for (String role : refs.roles().keySet()) {
-          int slash = role.indexOf('/');
-          Optional<String> client =
-              slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
-          String name = role.substring(slash + 1);
-          if (declaredRoles.contains(role) || RolePlanner.exists(live, client, name)) {
-            continue;
-          }
-          boolean exists =
-              client.isEmpty()
-                  ? exists(() -> realm.roles().get(name).toRepresentation())
-                  : realm.clients().findByClientId(client.get()).stream()
-                      .anyMatch(
-                          c ->
-                              exists(
-                                  () ->
-                                      realm
-                                          .clients()
-                                          .get(c.getId())
-                                          .roles()
-                                          .get(name)
-                                          .toRepresentation()));
-          if (exists) {
+          if (!declaredRoles.contains(role) && roleOnlyInKeycloak(realm, live, role)) {
             found.add("role:" + role);
           }
         }
@@ -120,6 +99,34 @@ final class AuthorizationRead {
       }
     }
     return found;
+  }
+
+  static boolean userExists(RealmResource realm, String username) {
+    return !realm.users().searchByUsername(username, true).isEmpty();
+  }
+
+  static boolean groupExists(RealmResource realm, String path) {
+    return exists(() -> realm.getGroupByPath("/" + path));
+  }
+
+  /**
+   * Whether a role, written {@code name} or {@code clientId/name}, is in Keycloak though the live
+   * read left it out.
+   */
+  static boolean roleOnlyInKeycloak(RealmResource realm, LiveRealm live, String role) {
+    int slash = role.indexOf('/');
+    Optional<String> client = slash < 0 ? Optional.empty() : Optional.of(role.substring(0, slash));
+    String name = role.substring(slash + 1);
+    if (RolePlanner.exists(live, client, name)) {
+      return false;
+    }
+    return client.isEmpty()
+        ? exists(() -> realm.roles().get(name).toRepresentation())
+        : realm.clients().findByClientId(client.get()).stream()
+            .anyMatch(
+                c ->
+                    exists(
+                        () -> realm.clients().get(c.getId()).roles().get(name).toRepresentation()));
   }
 
   private static boolean exists(Supplier<?> lookup) {
