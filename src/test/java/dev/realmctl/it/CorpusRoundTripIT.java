@@ -8,18 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Plan;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.support.Admin;
 import dev.realmctl.support.Cli;
+import dev.realmctl.support.CorpusSecrets;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.TestKeycloak;
-import dev.realmctl.support.TestSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,22 +50,21 @@ import org.keycloak.representations.idm.UserRepresentation;
  * <p>The corpus files are never edited. Keycloak writes secrets in clear (client secrets, the
  * identity providers' {@code clientSecret}, the SMTP password, the LDAP {@code bindCredential}),
  * which realmctl takes only from {@code ${env:...}} for some kinds; the test therefore reads each
- * file as a JSON tree, replaces each such value by {@code ${env:CORPUS_<n>}} backed by a fresh
- * random value in the test's own {@link TestSecrets} (as a pipeline would give it), and loads the
- * rewritten copy from a temporary folder. Whatever fails to export, load or plan fails the test.
- * JSON is YAML, so the copy's lines are those of an indented file.
+ * file as a JSON tree, replaces each such value by an {@code ${env:...}} reference holding it
+ * ({@link CorpusSecrets}, as a pipeline would give it), and loads the rewritten copy from a
+ * temporary folder. Whatever fails to export, load or plan fails the test. JSON is YAML, so the
+ * copy's lines are those of an indented file.
  */
 class CorpusRoundTripIT {
   private static final Path CORPUS = Specs.project().resolve("src/test/resources/corpus");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String MASK = "**********";
+  private static final String MASK = CorpusSecrets.MASK;
 
   @TempDir Path folder;
 
-  private final List<String> variables = new ArrayList<>();
   private final List<String> realms = new ArrayList<>();
-  private TestSecrets secrets = TestSecrets.ofRun();
+  private final CorpusSecrets corpusSecrets = new CorpusSecrets("CORPUS_SECRET");
 
   @AfterEach
   void removeRealms() {
@@ -104,12 +101,12 @@ class CorpusRoundTripIT {
   void fullExportRoundTrips(String file) throws Exception {
     JsonNode source = JSON.readTree(corpusFolder().resolve(file).toFile());
     ObjectNode tree = (ObjectNode) source.deepCopy();
-    secretsToVariables(tree, false);
+    corpusSecrets.toVariables(tree, false);
     String first = Specs.uniqueName("corpus-" + file.replace(".json", ""));
     realms.add(first);
     Path rewritten = folder.resolve(file);
     Files.writeString(rewritten, nameDependent(JSON.writeValueAsString(tree), tree, first));
-    RealmSpec spec = Specs.load(secrets, rewritten).get(0).renamed(first);
+    RealmSpec spec = Specs.load(corpusSecrets.secrets(), rewritten).get(0).renamed(first);
 
     try (Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
@@ -124,20 +121,18 @@ class CorpusRoundTripIT {
     Cli.Run run = Cli.run("export", first, "--output", exported.toString());
     assertEquals(0, run.exitCode(), run.err());
     String yaml = Files.readString(exported);
-    for (String name : variables) {
-      assertFalse(yaml.contains(secrets.value(name)), "the export holds the secret " + name);
+    for (String name : corpusSecrets.names()) {
+      String value = corpusSecrets.secrets().value(name);
+      assertFalse(yaml.contains(value), "the export holds the secret " + name);
     }
     // The export names the secrets it left out as ${env:...} of its own: give them this run's.
     for (String name : exportVariables(yaml)) {
-      if (!secrets.has(name)) {
-        variables.add(name);
-        secrets = secrets.withFresh(name);
-      }
+      corpusSecrets.give(name);
     }
 
     String second = Specs.uniqueName("corpus-" + file.replace(".json", "") + "-export");
     realms.add(second);
-    RealmSpec fromExport = Specs.load(secrets, exported).get(0).renamed(second);
+    RealmSpec fromExport = Specs.load(corpusSecrets.secrets(), exported).get(0).renamed(second);
     try (Connection connection = TestKeycloak.get().connect();
         Admin admin = Admin.of(TestKeycloak.get())) {
       Reconciler reconciler = new Reconciler(connection);
@@ -175,7 +170,7 @@ class CorpusRoundTripIT {
     }
     assertFalse(maskedLines.isEmpty());
 
-    Cli.Run refused = Cli.run(secrets, "apply", masked.toString());
+    Cli.Run refused = Cli.run(corpusSecrets.secrets(), "apply", masked.toString());
     assertEquals(1, refused.exitCode(), refused.out() + refused.err());
     for (int line : maskedLines) {
       assertTrue(
@@ -186,13 +181,14 @@ class CorpusRoundTripIT {
       assertFalse(admin.realmExists(realm), "a refused spec wrote the realm");
     }
 
-    secretsToVariables(tree, true);
+    corpusSecrets.toVariables(tree, true);
     Path given = folder.resolve("partial-given.json");
     Files.writeString(given, JSON.writeValueAsString(tree));
-    Cli.Run applied = Cli.run(secrets, "apply", given.toString());
+    Cli.Run applied = Cli.run(corpusSecrets.secrets(), "apply", given.toString());
     assertEquals(0, applied.exitCode(), applied.out() + applied.err());
     try (Connection connection = TestKeycloak.get().connect()) {
-      Plan again = new Reconciler(connection).plan(Specs.load(secrets, given)).plan();
+      Plan again =
+          new Reconciler(connection).plan(Specs.load(corpusSecrets.secrets(), given)).plan();
       assertTrue(again.isEmpty(), () -> "partial export plans again:\n" + describe(again));
     }
   }
@@ -208,53 +204,6 @@ class CorpusRoundTripIT {
     return json.replace("\"default-roles-" + old + "\"", "\"default-roles-" + newName + "\"")
         .replace("/realms/" + old + "/", "/realms/" + newName + "/")
         .replace("/admin/" + old + "/", "/admin/" + newName + "/");
-  }
-
-  // --- the rewrite of secrets ---
-
-  /**
-   * Replaces the secrets Keycloak wrote in clear (or, with {@code masked}, the console's {@code
-   * **********}) by {@code ${env:...}} references to fresh random values of this run.
-   */
-  private void secretsToVariables(ObjectNode realm, boolean masked) {
-    JsonNode smtp = realm.path("smtpServer");
-    if (smtp.has("password")) {
-      replace((ObjectNode) smtp, "password", masked);
-    }
-    for (JsonNode client : realm.path("clients")) {
-      if (client.has("secret")) {
-        replace((ObjectNode) client, "secret", masked);
-      }
-    }
-    for (JsonNode provider : realm.path("identityProviders")) {
-      JsonNode config = provider.path("config");
-      if (config.has("clientSecret")) {
-        replace((ObjectNode) config, "clientSecret", masked);
-      }
-    }
-    for (JsonNode providers : iterable(realm.path("components").elements())) {
-      for (JsonNode component : providers) {
-        JsonNode config = component.path("config");
-        JsonNode credential = config.path("bindCredential");
-        if (credential.isArray() && !credential.isEmpty()) {
-          ((ArrayNode) credential).set(0, variable(credential.get(0).asText(), masked));
-        }
-      }
-    }
-  }
-
-  private void replace(ObjectNode owner, String field, boolean masked) {
-    owner.set(field, variable(owner.get(field).asText(), masked));
-  }
-
-  private TextNode variable(String value, boolean masked) {
-    if (masked != MASK.equals(value) || value.startsWith("${")) {
-      return new TextNode(value);
-    }
-    String name = "CORPUS_SECRET_" + ProcessHandle.current().pid() + "_" + variables.size();
-    variables.add(name);
-    secrets = secrets.withFresh(name);
-    return new TextNode("${env:" + name + "}");
   }
 
   private static Set<String> exportVariables(String yaml) {

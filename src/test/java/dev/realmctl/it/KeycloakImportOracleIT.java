@@ -7,20 +7,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.realmctl.keycloak.Connection;
 import dev.realmctl.keycloak.Reconciler;
 import dev.realmctl.plan.Change;
 import dev.realmctl.spec.RealmSpec;
 import dev.realmctl.spec.SpecException;
 import dev.realmctl.support.AdminHttp;
+import dev.realmctl.support.CorpusSecrets;
 import dev.realmctl.support.RealmState;
 import dev.realmctl.support.Specs;
 import dev.realmctl.support.StateDiff;
 import dev.realmctl.support.TestKeycloak;
-import dev.realmctl.support.TestSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +61,6 @@ class KeycloakImportOracleIT {
   private static final Path CORPUS = Specs.project().resolve("src/test/resources/corpus");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String MASK = "**********";
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
 
   /** Refused on purpose, at the file's line: the file and the problem realmctl must report. */
@@ -96,8 +93,7 @@ class KeycloakImportOracleIT {
   @TempDir Path folder;
 
   private final List<String> realms = new ArrayList<>();
-  private TestSecrets secrets = TestSecrets.ofRun();
-  private int variables;
+  private final CorpusSecrets corpusSecrets = new CorpusSecrets("ORACLE_SECRET");
 
   @AfterEach
   void removeRealms() {
@@ -187,14 +183,12 @@ class KeycloakImportOracleIT {
   private Map<String, String> step(Entry entry, Path file, String a, String b) throws Exception {
     JsonNode source = read(file);
     ObjectNode realmctlTree = (ObjectNode) source.deepCopy();
-    secretsToVariables(realmctlTree);
+    corpusSecrets.toVariables(realmctlTree, false);
     Map<String, String> given = new java.util.HashMap<>();
     Matcher m = VARIABLE.matcher(Files.readString(file));
     while (m.find()) {
-      if (!secrets.has(m.group(1))) {
-        secrets = secrets.withFresh(m.group(1));
-      }
-      given.put(m.group(1), secrets.value(m.group(1)));
+      corpusSecrets.give(m.group(1));
+      given.put(m.group(1), corpusSecrets.secrets().value(m.group(1)));
     }
 
     AdminHttp http = AdminHttp.of(TestKeycloak.get());
@@ -223,7 +217,7 @@ class KeycloakImportOracleIT {
     if (refusal != null) {
       SpecException refused = null;
       try {
-        Specs.load(secrets, forB);
+        Specs.load(corpusSecrets.secrets(), forB);
       } catch (SpecException e) {
         refused = e;
       }
@@ -233,14 +227,14 @@ class KeycloakImportOracleIT {
           problems.problems().stream().anyMatch(p -> p.isError() && p.toString().contains(refusal)),
           () -> entry.name() + ": refused, but not for '" + refusal + "': " + problems.problems());
       // Then as a pipeline goes on: the refused values given as variables.
-      secretsToVariables(realmctlTree, true);
+      corpusSecrets.toVariables(realmctlTree, true);
       String text = JSON.writeValueAsString(realmctlTree);
       Files.writeString(forB, renamed(text, realmctlTree, b));
       Files.writeString(forA, renamed(text, realmctlTree, a));
     }
     try {
-      specB = Specs.load(secrets, forB).get(0).renamed(b);
-      specA = Specs.load(secrets, forA).get(0).renamed(a);
+      specB = Specs.load(corpusSecrets.secrets(), forB).get(0).renamed(b);
+      specA = Specs.load(corpusSecrets.secrets(), forA).get(0).renamed(a);
     } catch (SpecException e) {
       e.problems().stream()
           .filter(p -> p.isError())
@@ -321,56 +315,6 @@ class KeycloakImportOracleIT {
       out = out.replace("${env:" + e.getKey() + "}", e.getValue());
     }
     return out;
-  }
-
-  // --- secrets: in clear for Keycloak, the same values through ${env:...} for realmctl ---
-
-  private void secretsToVariables(ObjectNode realm) {
-    secretsToVariables(realm, false);
-  }
-
-  /** The secrets written in clear (or, with {@code masked}, the masked ones) as variables. */
-  private void secretsToVariables(ObjectNode realm, boolean masked) {
-    JsonNode smtp = realm.path("smtpServer");
-    if (smtp.has("password")) {
-      replace((ObjectNode) smtp, "password", masked);
-    }
-    for (JsonNode client : realm.path("clients")) {
-      if (client.has("secret")) {
-        replace((ObjectNode) client, "secret", masked);
-      }
-    }
-    for (JsonNode provider : realm.path("identityProviders")) {
-      JsonNode config = provider.path("config");
-      if (config.has("clientSecret")) {
-        replace((ObjectNode) config, "clientSecret", masked);
-      }
-    }
-    realm
-        .path("components")
-        .elements()
-        .forEachRemaining(
-            providers -> {
-              for (JsonNode component : providers) {
-                JsonNode credential = component.path("config").path("bindCredential");
-                if (credential.isArray() && !credential.isEmpty()) {
-                  ((ArrayNode) credential).set(0, variable(credential.get(0).asText(), masked));
-                }
-              }
-            });
-  }
-
-  private void replace(ObjectNode owner, String field, boolean masked) {
-    owner.set(field, variable(owner.get(field).asText(), masked));
-  }
-
-  private TextNode variable(String value, boolean masked) {
-    if (masked != MASK.equals(value) || value.startsWith("${")) {
-      return new TextNode(value);
-    }
-    String name = "ORACLE_SECRET_" + ProcessHandle.current().pid() + "_" + variables++;
-    secrets = masked ? secrets.withFresh(name) : secrets.with(name, value);
-    return new TextNode("${env:" + name + "}");
   }
 
   static {
