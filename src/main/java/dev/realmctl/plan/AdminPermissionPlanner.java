@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.realmctl.plan.AuthorizationDesired.Depths;
 import dev.realmctl.spec.AdminPermissionSpec;
 import dev.realmctl.spec.AuthorizationSpec.Policy;
@@ -147,29 +146,9 @@ public final class AdminPermissionPlanner implements ResourcePlanner {
         return Optional.empty();
       }
       return Optional.of(
-          Change.delete(new Id(realm, name, liveDepth(policies, name, 0)), policies.get(name)));
-    }
-
-    /** A policy's depth among what exists, so it goes before the policies it applies. */
-    private static int liveDepth(
-        Map<String, Map<String, Object>> policies, String name, int guard) {
-      Map<String, Object> policy = policies.get(name);
-      if (policy == null || guard > policies.size()) {
-        return 0;
-      }
-      Object applied =
-          policy.get("config") instanceof Map<?, ?> config ? config.get("applyPolicies") : null;
-      int depth = 0;
-      if (applied instanceof String text) {
-        try {
-          for (var element : AuthorizationDesired.JSON.readTree(text)) {
-            depth = Math.max(depth, liveDepth(policies, element.asText(), guard + 1) + 1);
-          }
-        } catch (JsonProcessingException ignored) {
-          // Keycloak wrote it; an unreadable list stands at depth 0.
-        }
-      }
-      return depth;
+          Change.delete(
+              new Id(realm, name, AuthorizationDesired.liveDepth(policies, name)),
+              policies.get(name)));
     }
   }
 }

@@ -133,4 +133,32 @@ final class AuthorizationDesired {
     depths.put(name, depth);
     return depth;
   }
+
+  /**
+   * A live policy's depth among the live policies, by name, so that a delete goes before the
+   * deletes of the policies it applies.
+   */
+  static int liveDepth(Map<String, Map<String, Object>> policies, String name) {
+    return liveDepth(policies, name, 0);
+  }
+
+  private static int liveDepth(Map<String, Map<String, Object>> policies, String name, int guard) {
+    Map<String, Object> policy = policies.get(name);
+    if (policy == null || guard > policies.size()) {
+      return 0;
+    }
+    Object applied =
+        policy.get("config") instanceof Map<?, ?> config ? config.get("applyPolicies") : null;
+    int depth = 0;
+    if (applied instanceof String text) {
+      try {
+        for (var element : JSON.readTree(text)) {
+          depth = Math.max(depth, liveDepth(policies, element.asText(), guard + 1) + 1);
+        }
+      } catch (JsonProcessingException ignored) {
+        // Keycloak wrote it; an unreadable list stands at depth 0.
+      }
+    }
+    return depth;
+  }
 }

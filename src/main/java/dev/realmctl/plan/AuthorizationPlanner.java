@@ -1,6 +1,5 @@
 package dev.realmctl.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.realmctl.plan.AuthorizationDesired.Depths;
 import dev.realmctl.spec.AuthorizationSpec;
 import dev.realmctl.spec.AuthorizationSpec.Policy;
@@ -214,30 +213,11 @@ public final class AuthorizationPlanner implements ResourcePlanner {
           switch (kind) {
             case AUTHZ_SCOPE -> new ScopeId(realm, clientId, name);
             case AUTHZ_RESOURCE -> new ResourceEntryId(realm, clientId, name);
-            default -> new PolicyId(realm, clientId, name, liveDepth(authz, name, 0));
+            default ->
+                new PolicyId(
+                    realm, clientId, name, AuthorizationDesired.liveDepth(authz.policies(), name));
           };
       return Optional.of(Change.delete(id, before));
-    }
-
-    /** A policy's depth among what exists, so it goes before the policies it applies. */
-    private static int liveDepth(Live authz, String name, int guard) {
-      Map<String, Object> policy = authz.policies().get(name);
-      if (policy == null || guard > authz.policies().size()) {
-        return 0;
-      }
-      Object applied =
-          policy.get("config") instanceof Map<?, ?> config ? config.get("applyPolicies") : null;
-      int depth = 0;
-      if (applied instanceof String text) {
-        try {
-          for (var element : AuthorizationDesired.JSON.readTree(text)) {
-            depth = Math.max(depth, liveDepth(authz, element.asText(), guard + 1) + 1);
-          }
-        } catch (JsonProcessingException ignored) {
-          // Keycloak wrote it; an unreadable list stands at depth 0.
-        }
-      }
-      return depth;
     }
   }
 }

@@ -270,4 +270,21 @@ class AuthorizationPlannerTest {
     assertEquals(new Diff(List.of(), 1), AuthorizationDiff.settings("r", authz, true, have));
     assertEquals(Diff.NONE, AuthorizationDiff.settings("r", authz(SPEC), true, have));
   }
+
+  @Test
+  void aLivePolicyIsDeletedBeforeThePoliciesItAppliesAndACycleEnds() {
+    Map<String, Map<String, Object>> live =
+        Map.of(
+            "admins", Map.of("name", "admins"),
+            "writers", Map.of("config", Map.of("applyPolicies", "[\"admins\"]")),
+            "edit", Map.of("config", Map.of("applyPolicies", "[\"writers\",\"admins\"]")),
+            "loop", Map.of("config", Map.of("applyPolicies", "[\"loop\"]")),
+            "broken", Map.of("config", Map.of("applyPolicies", "not json")));
+    assertEquals(0, AuthorizationDesired.liveDepth(live, "admins"));
+    assertEquals(1, AuthorizationDesired.liveDepth(live, "writers"));
+    assertEquals(2, AuthorizationDesired.liveDepth(live, "edit"));
+    assertEquals(0, AuthorizationDesired.liveDepth(live, "broken"));
+    assertEquals(0, AuthorizationDesired.liveDepth(live, "gone"));
+    assertTrue(AuthorizationDesired.liveDepth(live, "loop") <= live.size() + 1);
+  }
 }
